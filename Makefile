@@ -1,0 +1,63 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+PYTEST_ARGS ?=
+
+.PHONY: run test test-pg lint format check messages demo install browsers clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+## run: set up (venv, migrations, demo data once) and start web server + background worker
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data --if-empty --dossiers 60
+	scripts/run-dev.sh
+
+## browsers: Debian's chromium for the Playwright tests (npx playwright install cannot work here)
+browsers:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core; }
+
+## test: the whole suite on SQLite
+test: install browsers
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+## test-pg: the whole suite on PostgreSQL (DATABASE_URL must point at it)
+test-pg: install browsers
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## check: Django system checks, migrations up to date, deploy checks with production settings
+check: install
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(64))") \
+	ALLOWED_HOSTS=ipga.example.org DJANGO_SETTINGS_MODULE=config.settings.production \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+## messages: refresh the Dutch catalogue and compile it
+messages: install
+	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) scripts/fill_catalogue.py locale/nl/LC_MESSAGES/django.po
+	$(PY) manage.py compilemessages -l nl --ignore=.venv
+
+demo: install
+	$(PY) manage.py demo_data --dossiers $${DOSSIERS:-60} --seed $${SEED:-2016}
+
+clean:
+	rm -rf $(VENV) db.sqlite3* staticfiles .test-media

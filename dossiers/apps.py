@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class DossiersConfig(AppConfig):
+    name = "dossiers"
+    label = "dossiers"
+    verbose_name = _("Dossiers")
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class UsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's user management with the organisation field (see ``dossiers.users``)."""
+
+    user_viewset = "dossiers.users.UserViewSet"

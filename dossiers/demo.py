@@ -1,0 +1,197 @@
+"""Deterministic, fictional demo data: organisations' users per role, subjects and dossiers.
+
+Names and addresses come from Faker (nl_NL) with a fixed seed: invented, never real people.
+Dossiers are spread over every state; each gets the status history of a path through the
+transition table, so the demo is consistent with the state machine without calling it 10,000
+times (bulk inserts keep ``--dossiers 10000`` fast).
+"""
+
+import datetime
+import functools
+import random
+from collections import deque
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from dossiers import roles
+from dossiers.models import Dossier, DossierStatusChange, Subject, User
+from dossiers.workflow.states import INTAKE_STATES, DossierState
+from dossiers.workflow.transitions import TRANSITIONS
+from snippets.models import Organisation
+
+DEMO_PASSWORD_SUFFIX = "-demo-2026"  # noqa: S105 (development-only demo logins)
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+    organisation: str
+
+
+DEMO_USERS = [
+    DemoUser("map", "Mira", "Aksoy", roles.INTAKE, "MAP"),
+    DemoUser("politie", "Pieter", "Verhoef", roles.POLICE_INTAKE, "Politie"),
+    DemoUser("voorportaal", "Vera", "Dijkstra", roles.PRE_ASSESSMENT, "MAP"),
+    DemoUser("regieoverleg", "Ruud", "Hoekstra", roles.STEERING_MEMBER, "OOV"),
+    DemoUser("secretaris", "Sanne", "Brouwer", roles.SECRETARY, "AcVZ"),
+    DemoUser("regisseur", "Ravi", "Bakker", roles.CASE_DIRECTOR, "Reclassering"),
+    DemoUser("regisseur2", "Roos", "Mulder", roles.CASE_DIRECTOR, "JBRA"),
+    DemoUser("regisseur3", "Rachid", "El Idrissi", roles.CASE_DIRECTOR, "Reclassering"),
+    DemoUser("regisseur4", "Renate", "Visser", roles.CASE_DIRECTOR, "Streetcornerwork"),
+    DemoUser("itatr", "Ilse", "de Graaf", roles.ADVISORY_MEMBER, "Reclassering"),
+    DemoUser("programmateam", "Paul", "Smit", roles.PROGRAMME_TEAM, "AcVZ"),
+    DemoUser("beheer", "Bea", "Jansen", roles.ADMINISTRATOR, "AcVZ"),
+]
+
+
+def demo_password(username: str) -> str:
+    """The development password of a demo user; printed by ``make run``, never used in prod."""
+    return f"{username}{DEMO_PASSWORD_SUFFIX}"
+
+
+@functools.cache
+def path_to(target: str) -> tuple[tuple[str, str], ...]:
+    """The shortest path of (source, target) steps from REGISTERED to ``target`` in the table."""
+    start = DossierState.REGISTERED
+    previous: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        state = queue.popleft()
+        for step in TRANSITIONS:
+            if step.source == state and step.target not in previous:
+                previous[step.target] = state
+                queue.append(step.target)
+    steps = []
+    node = target
+    while previous.get(node) is not None:
+        steps.append((previous[node], node))
+        node = previous[node]
+    return tuple(reversed(steps))
+
+
+def _users(password_for) -> dict[str, User]:
+    organisations = {o.short_name: o for o in Organisation.objects.all()}
+    groups = {g.name: g for g in Group.objects.filter(name__in=roles.ALL_ROLES)}
+    users = {}
+    for demo in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=demo.username,
+            defaults={
+                "first_name": demo.first_name,
+                "last_name": demo.last_name,
+                "email": f"{demo.username}@demo.ipga.invalid",
+                "organisation": organisations[demo.organisation],
+            },
+        )
+        if created:
+            user.set_password(password_for(demo.username))
+            user.save(update_fields=["password"])
+        user.groups.add(groups[demo.role])
+        users[demo.username] = user
+    return users
+
+
+def _subject(fake: Faker, rng: random.Random, today: datetime.date) -> Subject:
+    gender = rng.choices(["m", "f", "x"], weights=[70, 27, 3])[0]
+    first = fake.first_name_female() if gender == "f" else fake.first_name_male()
+    age_days = rng.randint(13 * 365, 45 * 365)
+    return Subject(
+        first_name=first,
+        last_name=fake.last_name(),
+        birth_date=today - datetime.timedelta(days=age_days),
+        gender=gender,
+        street=fake.street_address(),
+        postcode=fake.postcode(),
+        city="Amsterdam",
+    )
+
+
+def _states_cycle(count: int, rng: random.Random) -> list[str]:
+    states = [s.value for s in DossierState]
+    weights = [8 if s in {DossierState.IN_EXECUTION, DossierState.INCLUDED} else 3 for s in states]
+    chosen = states[:count] if count <= len(states) else list(states)
+    chosen += rng.choices(states, weights=weights, k=max(0, count - len(states)))
+    return chosen
+
+
+@transaction.atomic
+def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) -> dict:
+    """Create demo users and ``dossiers`` dossiers (every state at least once) from ``seed``."""
+    rng = random.Random(seed)
+    fake = Faker("nl_NL")
+    fake.seed_instance(seed)
+    users = _users(password_for)
+    directors = [u for name, u in users.items() if name.startswith("regisseur")]
+    actor_for = {
+        "triage_signal": users["map"],
+        "assess_signal": users["voorportaal"],
+        "decide_steering": users["secretaris"],
+        "record_advisory_advice": users["secretaris"],
+        "accord_plan": users["secretaris"],
+        "archive_dossier": users["secretaris"],
+    }
+    permission_of = {(t.source, t.target): t.permission for t in TRANSITIONS}
+    now = timezone.now()
+    today = timezone.localdate()
+    states = _states_cycle(dossiers, rng)
+
+    subjects = Subject.objects.bulk_create([_subject(fake, rng, today) for _ in states])
+    year = today.year
+    first_number = Dossier.objects.filter(reference__startswith=f"{year}-").count() + 1
+    new_dossiers = []
+    paths = []
+    for index, (state, subject) in enumerate(zip(states, subjects, strict=True)):
+        steps = path_to(state)
+        start = now - datetime.timedelta(days=rng.randint(30 + 14 * len(steps), 700))
+        director = rng.choice(directors) if index % 3 else directors[0]
+        included = any(target == DossierState.INCLUDED for _, target in steps)
+        dossier = Dossier(
+            reference=f"{year}-{first_number + index:05d}",
+            subject=subject,
+            state=state,
+            urgent=rng.random() < 0.1,
+            case_director=director if included else None,
+            case_director_organisation_id=director.organisation_id if included else None,
+            state_changed_at=start + datetime.timedelta(days=14 * len(steps)),
+        )
+        new_dossiers.append(dossier)
+        paths.append((start, steps))
+    Dossier.objects.bulk_create(new_dossiers)
+
+    history = []
+    for dossier, (start, steps) in zip(new_dossiers, paths, strict=True):
+        history.append(
+            DossierStatusChange(
+                dossier=dossier,
+                from_state="",
+                to_state=DossierState.REGISTERED,
+                by=users["map"],
+                at=start,
+                note="Melding geregistreerd (demo).",
+            )
+        )
+        for number, (source, target) in enumerate(steps, start=1):
+            at = start + datetime.timedelta(days=14 * number)
+            permission = permission_of[(source, target)]
+            by = dossier.case_director if permission == "direct_dossier" else actor_for[permission]
+            if permission == "archive_dossier" and source in INTAKE_STATES:
+                by = users["map"]
+            history.append(
+                DossierStatusChange(
+                    dossier=dossier, from_state=source, to_state=target, by=by, at=at, note=""
+                )
+            )
+            if target == DossierState.INCLUDED:
+                dossier.included_on = timezone.localdate(at)
+            if target == DossierState.CLOSED:
+                dossier.closed_on = timezone.localdate(at)
+    DossierStatusChange.objects.bulk_create(history, batch_size=2000)
+    Dossier.objects.bulk_update(new_dossiers, ["included_on", "closed_on"], batch_size=2000)
+    return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}

@@ -1,0 +1,39 @@
+"""View mixins that write the access log for every read and export of personal data."""
+
+from dossiers.models import AccessAction
+from dossiers.services import access_log_record
+
+
+class LoggedListingMixin:
+    """Logs one row per listing page (with its row count) and one per export."""
+
+    log_description = ""
+
+    def render_to_response(self, context, **response_kwargs):
+        rows = context.get("object_list")
+        count = len(rows) if rows is not None and not self.is_export else None
+        if self.is_export:
+            count = context["object_list"].count()
+        access_log_record(
+            request=self.request,
+            action=AccessAction.EXPORT if self.is_export else AccessAction.VIEW,
+            description=self.log_description or str(self.model._meta.verbose_name_plural),
+            row_count=count,
+        )
+        return super().render_to_response(context, **response_kwargs)
+
+
+class LoggedObjectMixin:
+    """Logs one row for the dossier whose personal data the view shows."""
+
+    def get_logged_dossier(self):
+        return getattr(self.object, "dossier", self.object)
+
+    def get(self, request, *args, **kwargs):
+        dossier = self.get_logged_dossier()
+        access_log_record(
+            request=request,
+            dossier=dossier,
+            description=f"{self.object._meta.verbose_name}: {self.object}",
+        )
+        return super().get(request, *args, **kwargs)

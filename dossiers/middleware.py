@@ -1,0 +1,59 @@
+"""Request id, session limits and no-store headers: small middlewares the access rules rely on."""
+
+import re
+import time
+import uuid
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+SESSION_LOGIN_AT = "ipga_login_at"
+
+
+class RequestIdMiddleware:
+    """Give every request an id (from X-Request-ID when sane) for logs and the access log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+
+class SessionLimitsMiddleware:
+    """End a session 10 hours after login, whatever the activity (inactivity is the cookie age)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            started = request.session.get(SESSION_LOGIN_AT)
+            if started is None:
+                request.session[SESSION_LOGIN_AT] = time.time()
+            elif time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """Forbid caching of every page an authenticated user sees: they may hold personal data."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.path.startswith("/admin/"):
+            response["Cache-Control"] = "no-store, private"
+            response["Pragma"] = "no-cache"
+        return response

@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.models.dossier import AppendOnlyModel
+
+
+class AccessAction(models.TextChoices):
+    VIEW = "view", _("Inzien")
+    EXPORT = "export", _("Exporteren")
+    DOWNLOAD = "download", _("Downloaden")
+    PRINT = "print", _("Afdrukken")
+
+
+class AccessLogEntry(AppendOnlyModel):
+    """Who read or exported which dossier's personal data, when and why (AVG art. 9/10).
+
+    Values are copied, not linked, so the log survives deletion of users and dossiers.
+    """
+
+    at = models.DateTimeField(_("tijdstip (UTC)"), db_index=True)
+    user_id_snapshot = models.BigIntegerField(_("gebruiker-id"), null=True)
+    username = models.CharField(_("gebruiker"), max_length=150, db_index=True)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    dossier_id_snapshot = models.BigIntegerField(_("dossier-id"), null=True, db_index=True)
+    dossier_reference = models.CharField(
+        _("dossiernummer"), max_length=20, blank=True, db_index=True
+    )
+    subject_id_snapshot = models.BigIntegerField(_("persoon-id"), null=True, db_index=True)
+    subject_name = models.CharField(_("persoon"), max_length=260, blank=True, db_index=True)
+    action = models.CharField(_("handeling"), max_length=20, choices=AccessAction.choices)
+    object_description = models.CharField(_("wat"), max_length=255, blank=True)
+    purpose = models.CharField(_("doel"), max_length=255, blank=True)
+    request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
+    path = models.CharField(_("adres"), max_length=500, blank=True)
+    row_count = models.PositiveIntegerField(_("aantal rijen"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("toegangslogregel")
+        verbose_name_plural = _("toegangslog")
+        ordering = ["-at", "-pk"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        action = self.get_action_display()
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {action} {self.dossier_reference}"

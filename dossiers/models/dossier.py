@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.workflow.states import DossierState
+
+
+class Dossier(models.Model):
+    """One person's trajectory through the approach, from first signal to archive.
+
+    Only ``dossiers.workflow.services.dossier_transition`` writes ``state``.
+    """
+
+    reference = models.CharField(_("dossiernummer"), max_length=20, unique=True, editable=False)
+    subject = models.ForeignKey(
+        "dossiers.Subject",
+        verbose_name=_("persoon"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+    )
+    state = models.CharField(
+        _("status"),
+        max_length=40,
+        choices=DossierState.choices,
+        default=DossierState.REGISTERED,
+        editable=False,
+        db_index=True,
+    )
+    case_director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("regisseur"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="directed_dossiers",
+    )
+    case_director_organisation = models.ForeignKey(
+        "catalogue.Organisation",
+        verbose_name=_("organisatie regisseur"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    urgent = models.BooleanField(
+        _("spoed"),
+        default=False,
+        help_text=_("Spoed: mag met een onvolledig basisdossier verder; de regisseur vult aan."),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    state_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, editable=False)
+    included_on = models.DateField(_("opgenomen op"), null=True, blank=True, editable=False)
+    closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("dossier")
+        verbose_name_plural = _("dossiers")
+        ordering = ["-created_at"]
+        permissions = [
+            ("register_signal", _("Meldingen registreren")),
+            ("triage_signal", _("Eerste beoordeling van meldingen doen")),
+            ("assess_signal", _("Duiden in het Voorportaal (beoordelingskader)")),
+            ("decide_steering", _("Besluiten van het Regieoverleg vastleggen")),
+            ("record_advisory_advice", _("Advies van het ITAT-R vastleggen")),
+            ("accord_plan", _("Vastgestelde plannen accorderen")),
+            ("view_meeting_dossiers", _("Dossiers van het Regieoverleg en ITAT-R inzien")),
+            ("direct_dossier", _("Eigen dossiers voeren als regisseur")),
+            (
+                "advise_organisation_dossiers",
+                _("Dossiers van regisseurs van de eigen organisatie inzien"),
+            ),
+            ("archive_dossier", _("Dossiers archiveren")),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.reference = self._next_reference()
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def _next_reference(cls) -> str:
+        from django.utils import timezone
+
+        year = timezone.localdate().year
+        prefix = f"{year}-"
+        last = (
+            cls.objects.filter(reference__startswith=prefix)
+            .order_by("-reference")
+            .values_list("reference", flat=True)
+            .first()
+        )
+        number = int(last.split("-")[1]) + 1 if last else 1
+        return f"{prefix}{number:05d}"
+
+
+class AppendOnlyModel(models.Model):
+    """A row that can be written once and never changed or deleted through the ORM."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise PermissionDenied(_("Deze registratie kan niet worden gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("Deze registratie kan niet worden verwijderd."))
+
+
+class DossierStatusChange(AppendOnlyModel):
+    """Append-only status history: one row per step taken by the state machine."""
+
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="history"
+    )
+    from_state = models.CharField(_("van"), max_length=40, choices=DossierState.choices, blank=True)
+    to_state = models.CharField(_("naar"), max_length=40, choices=DossierState.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("tijdstip"))
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statusgeschiedenis")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.dossier}: {self.get_from_state_display()} → {self.get_to_state_display()}"

@@ -1,0 +1,67 @@
+"""Per-object access for Wagtail viewsets.
+
+Wagtail's generic views check permissions per model, never per object. Every viewset that
+shows case data derives from ``ScopedModelViewSet`` (or ``ScopedChooserViewSet``): each view
+class it constructs (index, inspect, edit, delete, history, usage, copy, revisions, chooser...)
+gets ``ScopedViewMixin``, which filters listings and answers 404 for objects out of scope.
+"""
+
+from django.http import Http404
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+
+class ScopedViewMixin:
+    """Filters every queryset a view uses through ``scope`` and 404s out-of-scope objects."""
+
+    scope = None  # callable(user, queryset) -> queryset, set by the viewset
+
+    def _scoped(self, queryset):
+        return type(self).scope(self.request.user, queryset)
+
+    def _check_object(self, obj):
+        if obj is None:
+            return obj
+        in_scope = self._scoped(type(obj)._default_manager.filter(pk=obj.pk))
+        if not in_scope.exists():
+            raise Http404
+        return obj
+
+    def get_base_queryset(self):
+        return self._scoped(super().get_base_queryset())
+
+    def get_base_object_queryset(self):
+        return self._scoped(super().get_base_object_queryset())
+
+    def get_object(self, *args, **kwargs):
+        return self._check_object(super().get_object(*args, **kwargs))
+
+    def get_object_list(self, *args, **kwargs):
+        return self._scoped(super().get_object_list(*args, **kwargs))
+
+    def get_objects(self, *args, **kwargs):
+        return self._scoped(super().get_objects(*args, **kwargs))
+
+
+def _scoped_view_class(view_class, scope):
+    attrs = {"scope": staticmethod(scope), "__module__": view_class.__module__}
+    return type(f"Scoped{view_class.__name__}", (ScopedViewMixin, view_class), attrs)
+
+
+class ScopedViewSetMixin:
+    """Wraps every view the viewset constructs; subclasses implement ``scope_queryset``."""
+
+    @staticmethod
+    def scope_queryset(user, queryset):
+        raise NotImplementedError
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(_scoped_view_class(view_class, self.scope_queryset), **kwargs)
+
+
+class ScopedModelViewSet(ScopedViewSetMixin, ModelViewSet):
+    """A ModelViewSet whose every view is limited to the user's access scope."""
+
+
+class ScopedChooserViewSet(ScopedViewSetMixin, ChooserViewSet):
+    """A ChooserViewSet whose lists and chosen objects are limited to the user's access scope."""

@@ -1,0 +1,41 @@
+"""Services of the case domain: every write goes through a function here or in workflow/."""
+
+from django.utils import timezone
+
+from dossiers.models import AccessAction, AccessLogEntry, Dossier, Subject
+from dossiers.workflow.services import TransitionNotAllowed, dossier_transition
+
+__all__ = ["TransitionNotAllowed", "access_log_record", "dossier_transition"]
+
+
+def access_log_record(
+    *,
+    request,
+    action: str = AccessAction.VIEW,
+    dossier: Dossier | None = None,
+    subject: Subject | None = None,
+    description: str = "",
+    purpose: str = "",
+    row_count: int | None = None,
+) -> AccessLogEntry:
+    """Write one access-log row for a read or export; raises (and so fails the read) on error."""
+    user = request.user
+    if subject is None and dossier is not None:
+        subject = dossier.subject
+    organisation = getattr(user, "organisation", None)
+    return AccessLogEntry.objects.create(
+        at=timezone.now(),
+        user_id_snapshot=user.pk,
+        username=user.get_username(),
+        organisation=organisation.name if organisation else "",
+        dossier_id_snapshot=dossier.pk if dossier else None,
+        dossier_reference=dossier.reference if dossier else "",
+        subject_id_snapshot=subject.pk if subject else None,
+        subject_name=str(subject) if subject else "",
+        action=action,
+        object_description=str(description)[:255],
+        purpose=purpose[:255],
+        request_id=getattr(request, "request_id", ""),
+        path=request.get_full_path()[:500],
+        row_count=row_count,
+    )

@@ -1,0 +1,59 @@
+"""The one service that takes every step of the state machine."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dossiers import access
+from dossiers.models import Dossier, DossierStatusChange
+from dossiers.workflow.effects import apply_effects
+from dossiers.workflow.guards import reasons_against
+from dossiers.workflow.states import DossierState
+from dossiers.workflow.transitions import TRANSITION_MAP
+
+
+class TransitionNotAllowed(Exception):
+    """A step that the table, the user's permissions or a guard forbids; carries Dutch reasons."""
+
+    def __init__(self, reasons: list[str]):
+        self.reasons = reasons
+        super().__init__("; ".join(str(r) for r in reasons))
+
+
+def transition_reasons(*, dossier: Dossier, to: str, by, data: dict | None = None) -> list[str]:
+    """Why ``by`` may not move ``dossier`` to ``to`` now; empty when the step is possible."""
+    data = {"note": "", **(data or {})}
+    step = TRANSITION_MAP.get((dossier.state, to))
+    if step is None:
+        return [
+            _("Van “%(source)s” kan een dossier niet naar “%(target)s”.")
+            % {
+                "source": DossierState(dossier.state).label,
+                "target": DossierState(to).label,
+            }
+        ]
+    if not access.has_permission(by, f"dossiers.{step.permission}"):
+        return [_("U mag deze stap (%(step)s) niet zetten.") % {"step": step.label}]
+    return reasons_against(dossier, dossier.state, to, by, data)
+
+
+def dossier_transition(*, dossier: Dossier, to: str, by, note: str = "", **data) -> Dossier:
+    """Take one step: lock the row, check table + permission + guards, record history."""
+    with transaction.atomic():
+        locked = access.dossiers_for(by).select_for_update().filter(pk=dossier.pk).first()
+        if locked is None:
+            raise TransitionNotAllowed([_("Dit dossier is niet (meer) toegankelijk voor u.")])
+        reasons = transition_reasons(dossier=locked, to=to, by=by, data={"note": note, **data})
+        if reasons:
+            raise TransitionNotAllowed(reasons)
+        now = timezone.now()
+        source = locked.state
+        locked.state = to
+        locked.state_changed_at = now
+        apply_effects(locked, source=source, target=to, by=by, now=now, data=data)
+        locked.save()
+        DossierStatusChange.objects.create(
+            dossier=locked, from_state=source, to_state=to, by=by, at=now, note=note
+        )
+    dossier.refresh_from_db()
+    return dossier

@@ -1,0 +1,3 @@
+from snippets.models.organisation import Organisation, OrganisationKind
+
+__all__ = ["Organisation", "OrganisationKind"]

@@ -1,0 +1,70 @@
+"""Shared fixtures: one user per role, and dossiers walked through the real state machine."""
+
+import pytest
+
+from dossiers.demo import path_to
+from dossiers.services import dossier_transition
+from dossiers.workflow.states import INTAKE_STATES, DossierState
+from tests.factories.dossiers import (
+    ROLE_KEYS,
+    DossierFactory,
+    OrganisationFactory,
+    role_user,
+)
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Reclassering Test", short_name="RT")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Jeugdbescherming Test", short_name="JT")
+
+
+@pytest.fixture
+def users(db, organisation):
+    """One user per role, keyed as in ``ROLE_KEYS``; all in ``organisation``."""
+    return {
+        key: role_user(role, username=key, organisation=organisation)
+        for key, role in ROLE_KEYS.items()
+    }
+
+
+@pytest.fixture
+def other_director(db, other_organisation):
+    return role_user(
+        ROLE_KEYS["regisseur"], username="andere_regisseur", organisation=other_organisation
+    )
+
+
+@pytest.fixture
+def walk(users):
+    """Build a dossier in ``state`` by taking every step through ``dossier_transition``."""
+
+    def _walk(state: str = DossierState.REGISTERED, *, case_director=None, dossier=None):
+        dossier = dossier or DossierFactory()
+        director = case_director or users["regisseur"]
+        for source, target in path_to(state):
+            actor = _actor_for(users, source, target, director)
+            extra = {"case_director": director} if target == DossierState.INCLUDED else {}
+            dossier_transition(dossier=dossier, to=target, by=actor, note="test", **extra)
+        return dossier
+
+    return _walk
+
+
+def _actor_for(users, source, target, director):
+    from dossiers.workflow.transitions import TRANSITION_MAP
+
+    permission = TRANSITION_MAP[(source, target)].permission
+    return {
+        "triage_signal": users["map"],
+        "assess_signal": users["voorportaal"],
+        "decide_steering": users["secretaris"],
+        "record_advisory_advice": users["secretaris"],
+        "accord_plan": users["secretaris"],
+        "archive_dossier": users["map"] if source in INTAKE_STATES else users["secretaris"],
+        "direct_dossier": director,
+    }[permission]

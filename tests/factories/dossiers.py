@@ -1,0 +1,81 @@
+"""Factories for the case domain; dossiers in later states are built through the real service."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
+
+from dossiers import roles
+from dossiers.models import Dossier, Subject, User
+from snippets.models import Organisation
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Testorganisatie {n}")
+    short_name = factory.Sequence(lambda n: f"TO{n}")
+    supplies_case_directors = True
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"gebruiker{n}")
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@test.ipga.invalid")
+    organisation = factory.SubFactory(OrganisationFactory)
+    password = factory.PostGenerationMethodCall("set_password", "geheim-wachtwoord-123")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        if create:
+            self.save()
+
+
+class SubjectFactory(DjangoModelFactory):
+    class Meta:
+        model = Subject
+
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    birth_date = datetime.date(2001, 5, 17)
+    gender = "m"
+    street = factory.Faker("street_address", locale="nl_NL")
+    postcode = factory.Faker("postcode", locale="nl_NL")
+    city = "Amsterdam"
+
+
+class DossierFactory(DjangoModelFactory):
+    """A dossier in its first state; use ``tests.factories.dossiers.dossier_in`` for others."""
+
+    class Meta:
+        model = Dossier
+
+    subject = factory.SubFactory(SubjectFactory)
+
+
+def role_user(role: str, **kwargs) -> User:
+    return UserFactory(role=role, **kwargs)
+
+
+ROLE_KEYS = {
+    "map": roles.INTAKE,
+    "politie": roles.POLICE_INTAKE,
+    "voorportaal": roles.PRE_ASSESSMENT,
+    "regieoverleg": roles.STEERING_MEMBER,
+    "secretaris": roles.SECRETARY,
+    "regisseur": roles.CASE_DIRECTOR,
+    "itatr": roles.ADVISORY_MEMBER,
+    "programmateam": roles.PROGRAMME_TEAM,
+    "beheer": roles.ADMINISTRATOR,
+}
