@@ -5,10 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from dossiers import access
-from dossiers.filters import DossierFilterSet
-from dossiers.models import Dossier
+from dossiers.filters import DossierFilterSet, SignalFilterSet
+from dossiers.models import Dossier, Signal
 from dossiers.scoping import ScopedModelViewSet
-from dossiers.views.dossier import DossierIndexView, DossierInspectView, DossierStepView
+from dossiers.views.dossier import DossierIndexView, DossierInspectView
+from dossiers.views.signals import (
+    SignalForm,
+    SignalIndexView,
+    SignalInspectView,
+    SignalRegisterView,
+    attachment_download,
+)
+from dossiers.views.step import DossierStepView
 
 
 class DossierViewSet(ScopedModelViewSet):
@@ -62,3 +70,50 @@ class DossierViewSet(ScopedModelViewSet):
 
 
 dossier_viewset = DossierViewSet("dossiers")
+
+
+class SignalViewSet(ScopedModelViewSet):
+    model = Signal
+    icon = "warning"
+    menu_label = _("Meldingen")
+    menu_order = 90
+    add_to_admin_menu = True
+    url_prefix = "meldingen"
+    index_view_class = SignalIndexView
+    add_view_class = SignalRegisterView
+    inspect_view_class = SignalInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = SignalFilterSet
+    search_fields = ["dossier__reference", "person_first_name", "person_last_name", "concern"]
+    search_backend_name = None
+    add_item_label = _("Nieuwe melding")
+    list_display = [
+        "received_on",
+        Column("dossier", label=_("Dossier")),
+        Column("person_name", label=_("Betrokkene")),
+        Column("source_type", label=_("Melder"), accessor="get_source_type_display"),
+        Column("urgency", label=_("Urgentie"), accessor="get_urgency_display"),
+        Column("state", label=_("Status"), accessor="dossier.get_state_display"),
+    ]
+    list_export = ["received_on", "dossier", "person_name", "source_type", "urgency"]
+    export_filename = "meldingen"
+    form_fields = ["concern"]
+
+    @staticmethod
+    def scope_queryset(user, queryset):
+        return access.children_for(user, queryset).select_related("dossier")
+
+    def get_urlpatterns(self):
+        download = path("bijlage/<int:pk>/", attachment_download, name="attachment")
+        return [*super().get_urlpatterns(), download]
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(
+            dossier_url_name=dossier_viewset.get_url_name("inspect"),
+            form_class=SignalForm,
+            **kwargs,
+        )
+
+
+signal_viewset = SignalViewSet("signals")

@@ -1,14 +1,34 @@
 from dossiers.models.access_log import AccessAction, AccessLogEntry
+from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.dossier import Dossier, DossierStatusChange
+from dossiers.models.relation import RelationKind, SubjectRelation
+from dossiers.models.signal import (
+    Signal,
+    SignalAttachment,
+    SignalChannel,
+    SourceType,
+    TriageCloseReason,
+    Urgency,
+)
 from dossiers.models.subject import Gender, Subject
 from dossiers.models.user import User
 
 __all__ = [
     "AccessAction",
     "AccessLogEntry",
+    "DecisionOutcome",
     "Dossier",
     "DossierStatusChange",
     "Gender",
+    "RelationKind",
+    "Signal",
+    "SignalAttachment",
+    "SignalChannel",
+    "SourceType",
+    "SteeringDecision",
     "Subject",
+    "SubjectRelation",
+    "TriageCloseReason",
+    "Urgency",
     "User",
 ]

@@ -41,13 +41,31 @@ def needs_note(dossier, by, data) -> list[str]:
     return []
 
 
+def needs_close_reason(dossier, by, data) -> list[str]:
+    if data.get("preview") or data.get("close_reason"):
+        return []
+    return [_("Kies de reden van afdoening (coaching/advies, anoniem of geen zorg).")]
+
+
+def needs_destination(dossier, by, data) -> list[str]:
+    if data.get("preview") or (data.get("destination") or "").strip():
+        return []
+    return [_("Vermeld aan wie de melding wordt overgedragen.")]
+
+
+def needs_missing_information(dossier, by, data) -> list[str]:
+    if data.get("preview") or (data.get("missing_information") or "").strip():
+        return []
+    return [_("Vermeld welke informatie nog ontbreekt.")]
+
+
 GUARDS: dict[tuple[S, S], list[Guard]] = {
-    (S.REGISTERED, S.REGULAR_TRACK): [needs_note],
-    (S.REGISTERED, S.TRIAGE_CLOSED): [needs_note],
+    (S.REGISTERED, S.TRIAGE_CLOSED): [needs_close_reason],
+    (S.REGISTERED, S.REGULAR_TRACK): [needs_destination],
     (S.PRE_ASSESSMENT, S.AWAITING_DECISION): [needs_subject],
     (S.AWAITING_DECISION, S.INCLUDED): [needs_subject, needs_case_director],
-    (S.AWAITING_DECISION, S.NOT_INCLUDED): [needs_note],
-    (S.AWAITING_DECISION, S.ON_HOLD): [needs_note],
+    (S.AWAITING_DECISION, S.NOT_INCLUDED): [needs_note, needs_destination],
+    (S.AWAITING_DECISION, S.ON_HOLD): [needs_missing_information],
 }
 
 

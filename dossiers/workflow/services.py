@@ -57,3 +57,19 @@ def dossier_transition(*, dossier: Dossier, to: str, by, note: str = "", **data)
         )
     dossier.refresh_from_db()
     return dossier
+
+
+def dossier_create(*, by, subject=None, urgent: bool = False, note: str = "") -> Dossier:
+    """Open a new case in its first state, with the first row of its status history."""
+    dossier = Dossier.objects.create(
+        subject=subject, urgent=urgent, state_changed_at=timezone.now()
+    )
+    DossierStatusChange.objects.create(
+        dossier=dossier,
+        from_state="",
+        to_state=DossierState.REGISTERED,
+        by=by,
+        at=dossier.state_changed_at,
+        note=note,
+    )
+    return dossier

@@ -9,7 +9,7 @@ from dossiers.models import DossierStatusChange
 from dossiers.services import TransitionNotAllowed, dossier_transition
 from dossiers.workflow.states import DossierState as S
 from dossiers.workflow.transitions import TRANSITION_MAP, TRANSITIONS
-from tests.conftest import _actor_for
+from tests.conftest import _actor_for, step_input
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +24,16 @@ FORBIDDEN = [
 ]
 
 
-def _extra(step, director):
-    return {"case_director": director} if step.target == S.INCLUDED else {}
-
-
 @pytest.mark.parametrize("step", ALLOWED)
 def test_every_allowed_step_by_its_role(step, walk, users):
     dossier = walk(step.source)
     actor = _actor_for(users, step.source, step.target, users["regisseur"])
     dossier_transition(
-        dossier=dossier, to=step.target, by=actor, note="reden", **_extra(step, users["regisseur"])
+        dossier=dossier,
+        to=step.target,
+        by=actor,
+        note="reden",
+        **step_input(step.target, users["regisseur"]),
     )
     dossier.refresh_from_db()
     assert dossier.state == step.target
@@ -85,7 +85,8 @@ def test_not_including_needs_a_reason(walk, users):
     dossier = walk(S.AWAITING_DECISION)
     with pytest.raises(TransitionNotAllowed) as refusal:
         dossier_transition(dossier=dossier, to=S.NOT_INCLUDED, by=users["secretaris"], note=" ")
-    assert "toelichting" in refusal.value.reasons[0]
+    assert "Geef een toelichting (reden en bestemming)." in refusal.value.reasons
+    assert "Vermeld aan wie de melding wordt overgedragen." in refusal.value.reasons
 
 
 def test_history_cannot_be_edited_or_deleted(walk):

@@ -53,7 +53,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "dossiers.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,7 +107,8 @@ LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 # Internationalisation: Dutch first, English second; every datetime is aware.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# Everyone works in Dutch: no language negotiation from the browser (no LocaleMiddleware).
+LANGUAGES = [("nl", _("Nederlands"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
 LOCALE_PATHS = [BASE_DIR / "locale"]

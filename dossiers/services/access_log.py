@@ -1,11 +1,8 @@
-"""Services of the case domain: every write goes through a function here or in workflow/."""
+"""The access log: one row per read or export of a dossier's personal data."""
 
 from django.utils import timezone
 
 from dossiers.models import AccessAction, AccessLogEntry, Dossier, Subject
-from dossiers.workflow.services import TransitionNotAllowed, dossier_transition
-
-__all__ = ["TransitionNotAllowed", "access_log_record", "dossier_transition"]
 
 
 def access_log_record(

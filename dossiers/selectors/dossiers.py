@@ -1,11 +1,11 @@
-"""Selectors of the case domain: reads, scoped through ``dossiers.access``, without N+1."""
+"""Reads of dossiers: scoped listings, status history and the next possible steps."""
 
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
 from dossiers import access
-from dossiers.models import Dossier, DossierStatusChange
+from dossiers.models import Dossier, DossierStatusChange, Signal
 from dossiers.workflow.services import transition_reasons
 from dossiers.workflow.transitions import Transition, transitions_from
 
@@ -20,6 +20,11 @@ def dossier_list_for(*, user) -> QuerySet[Dossier]:
 def dossier_history(*, dossier: Dossier) -> QuerySet[DossierStatusChange]:
     """The dossier's status history, oldest first, with who took each step."""
     return dossier.history.select_related("by").order_by("at", "pk")
+
+
+def dossier_signals(*, dossier: Dossier) -> QuerySet[Signal]:
+    """The signals that opened or joined this case, newest first, with their attachments."""
+    return dossier.signals.prefetch_related("attachments").order_by("-received_on", "-pk")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,20 @@
+"""Selectors of the case domain: reads, scoped through ``dossiers.access``, without N+1."""
+
+from dossiers.selectors.dossiers import (
+    StepOption,
+    dossier_history,
+    dossier_list_for,
+    dossier_signals,
+    dossier_steps_for,
+)
+from dossiers.selectors.duplicates import Candidate, duplicate_candidates
+
+__all__ = [
+    "Candidate",
+    "StepOption",
+    "dossier_history",
+    "dossier_list_for",
+    "dossier_signals",
+    "dossier_steps_for",
+    "duplicate_candidates",
+]

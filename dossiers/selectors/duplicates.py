@@ -1,0 +1,121 @@
+"""The duplicate check: is this person already a subject, in an open signal, or on a list?
+
+Fuzzy on the name, exact on the birth date: the birth date narrows the candidates in the
+database (indexed), the name comparison runs in Python over that handful of rows.
+"""
+
+import datetime
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from dossiers.models import Signal, Subject
+from dossiers.workflow.states import DossierState
+
+NAME_THRESHOLD = 0.8
+OPEN_SIGNAL_STATES = (
+    DossierState.REGISTERED,
+    DossierState.PRE_ASSESSMENT,
+    DossierState.AWAITING_DECISION,
+    DossierState.ON_HOLD,
+)
+_PARTICLES = {
+    "van",
+    "der",
+    "den",
+    "de",
+    "het",
+    "ten",
+    "ter",
+    "te",
+    "la",
+    "le",
+    "el",
+    "al",
+    "bin",
+    "ben",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # "subject", "signal"
+    dossier_id: int
+    dossier_reference: str
+    state_label: str
+    name: str
+    birth_date: datetime.date | None
+    score: float
+
+
+def normalise_name(name: str) -> str:
+    """Lower case, no accents, no particles (van, de, el...), single spaces."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = [w for w in ascii_name.lower().replace("-", " ").split() if w not in _PARTICLES]
+    return " ".join(words)
+
+
+def name_similarity(a: str, b: str) -> float:
+    a, b = normalise_name(a), normalise_name(b)
+    if not a or not b:
+        return 0.0
+    return max(
+        SequenceMatcher(None, a, b).ratio(),
+        SequenceMatcher(None, " ".join(sorted(a.split())), " ".join(sorted(b.split()))).ratio(),
+    )
+
+
+def _subject_candidates(full_name: str, subjects) -> dict[int, Candidate]:
+    found: dict[int, Candidate] = {}
+    for subject in subjects.prefetch_related("dossiers"):
+        score = name_similarity(full_name, str(subject))
+        if score < NAME_THRESHOLD:
+            continue
+        for dossier in subject.dossiers.all():
+            if dossier.state != DossierState.ARCHIVED:
+                found[dossier.pk] = Candidate(
+                    "subject",
+                    dossier.pk,
+                    dossier.reference,
+                    dossier.get_state_display(),
+                    str(subject),
+                    subject.birth_date,
+                    round(score, 2),
+                )
+    return found
+
+
+def _signal_candidates(full_name: str, signals) -> dict[int, Candidate]:
+    found: dict[int, Candidate] = {}
+    open_signals = signals.filter(dossier__state__in=OPEN_SIGNAL_STATES).select_related("dossier")
+    for signal in open_signals:
+        score = name_similarity(full_name, signal.person_name)
+        if score >= NAME_THRESHOLD:
+            found[signal.dossier_id] = Candidate(
+                "signal",
+                signal.dossier_id,
+                signal.dossier.reference,
+                signal.dossier.get_state_display(),
+                signal.person_name,
+                signal.person_birth_date,
+                round(score, 2),
+            )
+    return found
+
+
+def duplicate_candidates(
+    *, first_name: str, last_name: str, birth_date: datetime.date | None
+) -> list[Candidate]:
+    """Known subjects and open signals that may be the same person, best match first."""
+    full_name = f"{first_name} {last_name}".strip()
+    if not full_name:
+        return []
+    if birth_date:
+        subjects = Subject.objects.filter(birth_date=birth_date)
+        signals = Signal.objects.filter(person_birth_date=birth_date)
+    else:
+        subjects = Subject.objects.filter(last_name__iexact=last_name.strip())
+        signals = Signal.objects.filter(person_last_name__iexact=last_name.strip())
+    candidates = _signal_candidates(full_name, signals)
+    candidates.update(_subject_candidates(full_name, subjects))
+    return sorted(candidates.values(), key=lambda c: (-c.score, c.dossier_reference))

@@ -1,0 +1,16 @@
+"""Services of the case domain: every write goes through a function here or in workflow/."""
+
+from dossiers.services.access_log import access_log_record
+from dossiers.services.decisions import steering_decide
+from dossiers.services.intake import signal_register, signal_triage
+from dossiers.workflow.services import TransitionNotAllowed, dossier_create, dossier_transition
+
+__all__ = [
+    "TransitionNotAllowed",
+    "access_log_record",
+    "dossier_create",
+    "dossier_transition",
+    "signal_register",
+    "signal_triage",
+    "steering_decide",
+]

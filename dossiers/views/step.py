@@ -1,0 +1,166 @@
+"""Taking one step of the state machine from the dossier page, with the inputs that step needs."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+
+from dossiers import access
+from dossiers.models import TriageCloseReason, User
+from dossiers.selectors import dossier_steps_for
+from dossiers.services import (
+    TransitionNotAllowed,
+    dossier_transition,
+    signal_triage,
+    steering_decide,
+)
+from dossiers.services.decisions import OUTCOME_STATES
+from dossiers.services.intake import TRIAGE_OUTCOMES
+from dossiers.workflow.states import DossierState as S
+
+DECISION_FOR_STATE = {state: outcome for outcome, state in OUTCOME_STATES.items()}
+#: the extra inputs each target state asks for, beyond the note
+STEP_FIELDS = {
+    S.TRIAGE_CLOSED: ["close_reason"],
+    S.REGULAR_TRACK: ["destination"],
+    S.NOT_INCLUDED: ["decided_on", "destination"],
+    S.ON_HOLD: ["decided_on", "missing_information"],
+    S.INCLUDED: ["decided_on", "case_director"],
+}
+
+
+class StepForm(forms.Form):
+    to = forms.ChoiceField(label=gettext_lazy("Stap"), widget=forms.HiddenInput)
+    close_reason = forms.ChoiceField(
+        label=gettext_lazy("Reden van afdoening"), choices=TriageCloseReason.choices
+    )
+    destination = forms.CharField(
+        label=gettext_lazy("Overgedragen aan / bestemming"),
+        max_length=200,
+        help_text=gettext_lazy("Bijvoorbeeld het wijkteam, Veilig Thuis of de jeugdbescherming."),
+    )
+    missing_information = forms.CharField(
+        label=gettext_lazy("Ontbrekende informatie"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decided_on = forms.DateField(
+        label=gettext_lazy("Datum besluit Regieoverleg"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    case_director = forms.ModelChoiceField(
+        label=gettext_lazy("Regisseur"),
+        queryset=User.objects.none(),
+        help_text=gettext_lazy(
+            "De regisseur die het dossier krijgt; de organisatie volgt uit de regisseur."
+        ),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=4000,
+    )
+
+    def __init__(self, *args, dossier, user, target, **kwargs):
+        super().__init__(*args, **kwargs)
+        steps = dossier_steps_for(dossier=dossier, user=user)
+        self.fields["to"].choices = [(s.transition.target, s.transition.label) for s in steps]
+        wanted = set(STEP_FIELDS.get(target, []))
+        for name in (
+            "close_reason",
+            "destination",
+            "missing_information",
+            "decided_on",
+            "case_director",
+        ):
+            if name not in wanted:
+                del self.fields[name]
+        if "case_director" in self.fields:
+            self.fields["case_director"].queryset = access.case_directors()
+        if target in (S.NOT_INCLUDED,):
+            self.fields["note"].required = True
+            self.fields["note"].label = gettext_lazy("Reden")
+
+    def clean_decided_on(self):
+        day = self.cleaned_data["decided_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("De besluitdatum kan niet in de toekomst liggen."))
+        return day
+
+
+class DossierStepView(BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+    """One step; the service checks permission, guards and the row lock."""
+
+    template_name = "dossiers/dossier_step.html"
+    form_class = StepForm
+    page_title = gettext_lazy("Volgende stap")
+    inspect_url_name = None
+    model = None
+
+    @property
+    def target(self):
+        return self.request.POST.get("to") or self.request.GET.get("to") or ""
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(dossier=self.object, user=self.request.user, target=self.target)
+        kwargs.setdefault("initial", {})["to"] = self.target
+        return kwargs
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        steps = {
+            s.transition.target: s
+            for s in dossier_steps_for(dossier=self.object, user=self.request.user)
+        }
+        context.update(
+            object=self.object, inspect_url_name=self.inspect_url_name, step=steps.get(self.target)
+        )
+        return context
+
+    def take_step(self, data):
+        target, by, dossier = data["to"], self.request.user, self.object
+        if target in TRIAGE_OUTCOMES and dossier.state == S.REGISTERED:
+            return signal_triage(
+                dossier=dossier,
+                outcome=target,
+                by=by,
+                note=data["note"],
+                close_reason=data.get("close_reason", ""),
+                destination=data.get("destination", ""),
+            )
+        if dossier.state == S.AWAITING_DECISION:
+            return steering_decide(
+                dossier=dossier,
+                outcome=DECISION_FOR_STATE[target],
+                by=by,
+                decided_on=data["decided_on"],
+                case_director=data.get("case_director"),
+                reason=data["note"],
+                destination=data.get("destination", ""),
+                missing_information=data.get("missing_information", ""),
+            )
+        return dossier_transition(dossier=dossier, to=target, by=by, note=data["note"])
+
+    def form_valid(self, form):
+        try:
+            self.take_step(form.cleaned_data)
+        except TransitionNotAllowed as refusal:
+            for reason in refusal.reasons:
+                form.add_error(None, reason)
+            return self.form_invalid(form)
+        self.object.refresh_from_db()
+        messages.success(
+            self.request,
+            _("Dossier %(ref)s staat nu op “%(state)s”.")
+            % {"ref": self.object.reference, "state": self.object.get_state_display()},
+        )
+        return redirect(self.inspect_url_name, self.object.pk)
