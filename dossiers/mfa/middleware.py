@@ -8,8 +8,18 @@ from django.urls import Resolver404, resolve
 
 from dossiers.mfa.devices import has_confirmed_device
 
-# The only views an authenticated but unverified session may reach.
-ALLOWED_VIEWS = frozenset({"mfa:setup", "mfa:verify", "wagtailadmin_logout", "healthz"})
+# The only views an authenticated but unverified session may reach. The icon sprite and the
+# JS catalogue hold no data, and the admin base template these pages extend loads both.
+ALLOWED_VIEWS = frozenset(
+    {
+        "mfa:setup",
+        "mfa:verify",
+        "wagtailadmin_logout",
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
+        "healthz",
+    }
+)
 
 
 class RequireSecondFactorMiddleware:
