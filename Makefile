@@ -50,9 +50,11 @@ check: install
 	ALLOWED_HOSTS=ipga.example.org DJANGO_SETTINGS_MODULE=config.settings.production \
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-## messages: refresh the Dutch catalogue and compile it
+## messages: refresh the Dutch catalogue, fill it (docs/adr/0002) and compile it; no questions
+MAKEMESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=.test-media \
+	--ignore=test-results --ignore=tests --ignore=bench --ignore=docs
 messages: install
-	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=staticfiles --no-obsolete
+	$(PY) manage.py makemessages -l nl $(MAKEMESSAGES_IGNORE) --no-obsolete --no-location
 	$(PY) scripts/fill_catalogue.py locale/nl/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l nl --ignore=.venv
 

@@ -41,7 +41,12 @@ class SessionLimitsMiddleware:
             elif time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
                 return redirect(settings.LOGIN_URL)
-        return self.get_response(request)
+        response = self.get_response(request)
+        # The login request itself: start the clock now, not on the next request.
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and SESSION_LOGIN_AT not in request.session:
+            request.session[SESSION_LOGIN_AT] = time.time()
+        return response
 
 
 class NoStoreMiddleware:
