@@ -1,3 +1,27 @@
+from snippets.models.intervention import (
+    SOCIAL_DOMAINS,
+    Intervention,
+    InterventionDomain,
+    SpecialKind,
+)
 from snippets.models.organisation import Organisation, OrganisationKind
+from snippets.models.other_approach import OtherApproach
+from snippets.models.problem_area import ProblemArea
+from snippets.models.risk_group import RiskGroup
+from snippets.models.training_event import TrainingEvent, TrainingKind
+from snippets.models.training_registration import TrainingRegistration
 
-__all__ = ["Organisation", "OrganisationKind"]
+__all__ = [
+    "SOCIAL_DOMAINS",
+    "Intervention",
+    "InterventionDomain",
+    "Organisation",
+    "OrganisationKind",
+    "OtherApproach",
+    "ProblemArea",
+    "RiskGroup",
+    "SpecialKind",
+    "TrainingEvent",
+    "TrainingKind",
+    "TrainingRegistration",
+]

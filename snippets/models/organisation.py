@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from snippets.models.base import CatalogueContent, LiveQuerySet
 
 
 class OrganisationKind(models.TextChoices):
@@ -14,7 +17,7 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Overig")
 
 
-class Organisation(index.Indexed, models.Model):
+class Organisation(CatalogueContent):
     """A partner organisation: supplies case directors, implementers or both."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
@@ -27,8 +30,23 @@ class Organisation(index.Indexed, models.Model):
         default=False,
         help_text=_("Aanvinken als deze organisatie regisseurs levert voor de aanpak."),
     )
-    active = models.BooleanField(_("actief"), default=True)
+    active = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_(
+            "Uitvinken als de organisatie niet meer meedoet; bestaande koppelingen blijven."
+        ),
+    )
 
+    objects = LiveQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("kind"),
+        FieldPanel("supplies_case_directors"),
+        FieldPanel("active"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

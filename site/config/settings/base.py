@@ -105,6 +105,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
+# The handbook pages are login-only (page privacy); they use the admin's login (2FA, axes).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # Internationalisation: Dutch first, English second; every datetime is aware.
 LANGUAGE_CODE = "nl"

@@ -1,0 +1,46 @@
+"""Reads of the handbook: resolving a stable help key to the chapter or section URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handbook.models import GuidancePage
+
+
+@dataclass(frozen=True)
+class HandbookSection:
+    key: str
+    title: str
+    url: str
+
+
+def handbook_sections(*, request=None) -> dict[str, HandbookSection]:
+    """Every help key of the live handbook: each chapter's slug and each section anchor.
+
+    Memoised on ``request`` so a page with many help links reads the handbook once.
+    """
+    cached = getattr(request, "_handbook_sections", None)
+    if cached is not None:
+        return cached
+    sections: dict[str, HandbookSection] = {}
+    for page in GuidancePage.objects.live().order_by("path"):
+        url = page.get_url(request=request)
+        if not url:
+            continue
+        sections.setdefault(page.slug, HandbookSection(page.slug, page.title, url))
+        for anchor, text in page.section_anchors():
+            sections.setdefault(anchor, HandbookSection(anchor, text, f"{url}#{anchor}"))
+    if request is not None:
+        request._handbook_sections = sections
+    return sections
+
+
+def handbook_section(*, key: str, request=None) -> HandbookSection | None:
+    """The chapter or section for ``key`` (an anchor like ``risk-groups`` or a chapter slug)."""
+    return handbook_sections(request=request).get(key)
+
+
+def handbook_url(*, key: str, request=None) -> str | None:
+    """The URL (with ``#anchor`` for a section) for ``key``; ``None`` when it does not exist."""
+    section = handbook_section(key=key, request=request)
+    return section.url if section else None

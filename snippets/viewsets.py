@@ -1,0 +1,147 @@
+"""Admin viewsets of the catalogue, configured by attributes; registered in wagtail_hooks.
+
+Listings search with the ORM (``search_backend_name = None``) so that rows seeded by data
+migrations, which never reach a search index, are found too.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
+from snippets.models import (
+    Intervention,
+    Organisation,
+    OtherApproach,
+    ProblemArea,
+    RiskGroup,
+    TrainingEvent,
+)
+from snippets.views.training import TrainingAttendanceView
+
+
+class CatalogueViewSet(SnippetViewSet):
+    """Common settings: searchable by the ORM, inspectable by readers, no copying."""
+
+    search_backend_name = None
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 50
+
+
+class InterventionViewSet(CatalogueViewSet):
+    model = Intervention
+    icon = "list-ul"
+    menu_label = _("Interventies")
+    url_prefix = "catalogus/interventies"
+    filterset_class = InterventionFilterSet
+    search_fields = ["name", "description"]
+    list_display = [
+        "name",
+        Column("domain", label=_("Domein"), accessor="get_domain_display"),
+        Column("special_kind", label=_("Bijzonder"), accessor="get_special_kind_display"),
+        Column("typical_duration_weeks", label=_("Duur (weken)")),
+        BooleanColumn("active", label=_("In gebruik")),
+        Column("status_string", label=_("Status")),
+    ]
+    list_export = ["name", "domain", "special_kind", "typical_duration_weeks", "active"]
+    export_filename = "interventies"
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return Intervention.objects.prefetch_related("organisations", "risk_groups")
+
+
+class OrganisationViewSet(CatalogueViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisaties")
+    url_prefix = "catalogus/organisaties"
+    list_filter = ["kind", "supplies_case_directors", "active"]
+    search_fields = ["name", "short_name"]
+    list_display = [
+        "name",
+        "short_name",
+        Column("kind", label=_("Soort"), accessor="get_kind_display"),
+        BooleanColumn("supplies_case_directors", label=_("Levert regisseurs")),
+        BooleanColumn("active", label=_("Actief")),
+    ]
+
+
+class RiskGroupViewSet(CatalogueViewSet):
+    model = RiskGroup
+    icon = "warning"
+    menu_label = _("Risicogroepen")
+    url_prefix = "catalogus/risicogroepen"
+    search_fields = ["name", "description"]
+    list_display = ["number", "name"]
+    ordering = ["number"]
+
+
+class ProblemAreaViewSet(CatalogueViewSet):
+    model = ProblemArea
+    icon = "tag"
+    menu_label = _("Probleemgebieden")
+    url_prefix = "catalogus/probleemgebieden"
+    list_filter = ["active"]
+    search_fields = ["name", "description"]
+    list_display = ["name", "sort_order", BooleanColumn("active", label=_("Actief"))]
+
+
+class OtherApproachViewSet(CatalogueViewSet):
+    model = OtherApproach
+    icon = "link"
+    menu_label = _("Andere aanpakken")
+    url_prefix = "catalogus/andere-aanpakken"
+    list_filter = ["active"]
+    search_fields = ["name", "description"]
+    list_display = ["name", "contact", BooleanColumn("active", label=_("Actief"))]
+
+
+class TrainingEventViewSet(CatalogueViewSet):
+    """Training events; the attendance view records who came (programme team only)."""
+
+    model = TrainingEvent
+    icon = "calendar"
+    menu_label = _("Vakontwikkeling")
+    url_prefix = "catalogus/vakontwikkeling"
+    filterset_class = TrainingEventFilterSet
+    search_fields = ["title", "location", "description"]
+    list_display = [
+        "title",
+        Column("kind", label=_("Soort"), accessor="get_kind_display"),
+        DateColumn("starts_at", label=_("Datum")),
+        "location",
+        Column("registration_count", label=_("Aanmeldingen"), accessor="registration_count"),
+    ]
+    ordering = ["-starts_at"]
+
+    def get_queryset(self, request):
+        from snippets.selectors import training_event_list
+
+        return training_event_list()
+
+    @property
+    def attendance_view(self):
+        return self.construct_view(TrainingAttendanceView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("aanwezigheid/<str:pk>/", self.attendance_view, name="attendance"),
+        ]
+
+
+class CatalogueViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Catalogus")
+    menu_icon = "folder-open-1"
+    menu_order = 300
+    items = (
+        InterventionViewSet,
+        OrganisationViewSet,
+        RiskGroupViewSet,
+        ProblemAreaViewSet,
+        OtherApproachViewSet,
+        TrainingEventViewSet,
+    )
