@@ -1,0 +1,270 @@
+"""The three forms the system starts with; the programme team changes them in the admin.
+
+Used by the data migration ``0002_seed_forms`` with the historical models, so it reads and
+writes through ``apps.get_model`` only. Each field: (type, label, help text, required, extra).
+"""
+
+from django.utils import timezone
+
+from forms.schema import definition_snapshot
+
+RISK_GROUPS = "\n".join(
+    [
+        "(Potentiële) terroristen en (getraumatiseerde) terugkeerders",
+        "Ronselaars voor extremistische of terroristische organisaties",
+        "(Potentiële en verijdelde) uitreizigers",
+        "Radicaliserende individuen en groepen",
+        "Familie van uitreizigers en terugkeerders",
+    ]
+)
+
+ASSESSMENT = (
+    "beoordelingskader",
+    "Beoordelingskader (basisdossier)",
+    "Het Voorportaal duidt de melding: risicoprofiel, probleemdiagnose, informatie van "
+    "partners, andere aanpakken en een advies aan het Regieoverleg.",
+    [
+        ("heading", "Het signaal", "Waar komt de melding vandaan en wat is er gemeld?", False, {}),
+        (
+            "single_choice",
+            "Bron van het signaal",
+            "",
+            True,
+            {
+                "choices": "\n".join(
+                    [
+                        "School of docent",
+                        "Professional",
+                        "Ouder of familielid",
+                        "AIVD-ambtsbericht",
+                        "Politie",
+                        "Anoniem",
+                        "Anders",
+                    ]
+                )
+            },
+        ),
+        ("long_text", "Beschrijving van het signaal", "", True, {}),
+        (
+            "heading",
+            "Risicoprofiel",
+            "Welke risico's zijn er en tot welke risicogroep(en) behoort de persoon?",
+            False,
+            {},
+        ),
+        ("multiple_choice", "Risicogroep(en)", "", True, {"choices": RISK_GROUPS}),
+        ("long_text", "Risico's", "Voor de persoon zelf en voor de omgeving.", True, {}),
+        ("scale", "Ernst van de zorg", "1 = gering, 5 = zeer ernstig.", True, {}),
+        (
+            "heading",
+            "Probleemdiagnose",
+            "Welke achterliggende problemen spelen, voor zover bekend?",
+            False,
+            {},
+        ),
+        (
+            "multiple_choice",
+            "Achterliggende problemen",
+            "",
+            False,
+            {
+                "choices": "\n".join(
+                    [
+                        "Psychische problematiek",
+                        "Verslaving",
+                        "Huiselijke situatie of opvoeding",
+                        "School of werk",
+                        "Huisvesting",
+                        "Financiën of schulden",
+                        "Justitiële voorgeschiedenis",
+                        "Sociaal netwerk",
+                        "Identiteit en zingeving",
+                    ]
+                )
+            },
+        ),
+        ("long_text", "Toelichting op de problemen", "", False, {}),
+        (
+            "heading",
+            "Informatie van partners",
+            "Haal informatie op bij elke partner die de persoon kent.",
+            False,
+            {},
+        ),
+        (
+            "long_text",
+            "Informatie per partner",
+            "Noem per partner wat bekend is en sinds wanneer.",
+            False,
+            {},
+        ),
+        (
+            "yes_no",
+            "Is de persoon bekend in een andere aanpak?",
+            "Zo wordt niemand op twee plekken behandeld.",
+            True,
+            {},
+        ),
+        (
+            "multiple_choice",
+            "Welke andere aanpak?",
+            "",
+            False,
+            {"choices": "\n".join(["Top600", "Top1000", "Treiteraanpak", "Anders"])},
+        ),
+        ("heading", "Advies", "", False, {}),
+        (
+            "single_choice",
+            "Advies aan het Regieoverleg",
+            "",
+            True,
+            {
+                "choices": "\n".join(
+                    ["Opnemen in de aanpak", "Niet opnemen", "Aanhouden: meer informatie nodig"]
+                )
+            },
+        ),
+        ("long_text", "Onderbouwing van het advies", "", True, {}),
+        (
+            "yes_no",
+            "Is er sprake van spoed?",
+            "Bij spoed mag het basisdossier onvolledig doorgaan; de regisseur vult het aan.",
+            True,
+            {},
+        ),
+    ],
+)
+
+EVALUATION = (
+    "evaluatie",
+    "Evaluatie plan van aanpak",
+    "De regisseur evalueert periodiek het plan van aanpak en de interventies, samen met de "
+    "UVO-partners.",
+    [
+        ("date", "Datum evaluatie", "", True, {}),
+        ("heading", "Voortgang", "", False, {}),
+        (
+            "scale",
+            "Voortgang van het plan van aanpak",
+            "1 = geen voortgang, 5 = alle doelen bereikt.",
+            True,
+            {},
+        ),
+        ("long_text", "Welke doelen zijn bereikt?", "", False, {}),
+        ("long_text", "Welke interventies lopen vast, en waarom?", "", False, {}),
+        ("heading", "Risico's", "", False, {}),
+        (
+            "single_choice",
+            "Ontwikkeling van de risico's",
+            "Sinds de vorige evaluatie.",
+            True,
+            {"choices": "\n".join(["Afgenomen", "Gelijk gebleven", "Toegenomen"])},
+        ),
+        ("long_text", "Toelichting op de risico's", "", False, {}),
+        ("heading", "Vervolg", "", False, {}),
+        (
+            "single_choice",
+            "Voorstel",
+            "",
+            True,
+            {
+                "choices": "\n".join(
+                    [
+                        "Plan voortzetten",
+                        "Plan bijstellen",
+                        "Afbouwvoorstel",
+                        "Afsluitvoorstel",
+                        "Terug naar het ITAT-R",
+                    ]
+                )
+            },
+        ),
+        (
+            "long_text",
+            "Overwegingen",
+            "Welke doelen zijn behaald en wat weegt mee in het voorstel?",
+            False,
+            {},
+        ),
+    ],
+)
+
+UVO_REPORT = (
+    "uvo-verslag",
+    "Verslag uitvoerdersoverleg (UVO)",
+    "De regisseur zit het UVO voor en legt de afspraken vast: wie doet wat, wanneer.",
+    [
+        ("date", "Datum UVO", "", True, {}),
+        ("yes_no", "Is dit het eerste UVO?", "Het eerste UVO is vóór het ITAT-R.", True, {}),
+        ("short_text", "Aanwezigen", "Namen en organisaties.", True, {}),
+        ("number", "Aantal aanwezige partners", "", False, {"min_value": 1, "max_value": 50}),
+        ("heading", "Bespreking", "", False, {}),
+        ("long_text", "Stand van zaken per interventie", "", False, {}),
+        ("long_text", "Afspraken", "Wie doet wat, wanneer, en wat levert het op?", True, {}),
+        ("yes_no", "Stagneert de uitvoering?", "", True, {}),
+        (
+            "long_text",
+            "Toelichting en opschaling",
+            "Bij stagnatie: wat is nodig, en gaat het terug naar het ITAT-R?",
+            False,
+            {},
+        ),
+        ("date", "Datum volgend UVO", "Uitgangspunt: eens per acht weken.", False, {}),
+    ],
+)
+
+FORMS = (ASSESSMENT, EVALUATION, UVO_REPORT)
+SLUGS = tuple(form[0] for form in FORMS)
+
+
+def seed(apps) -> None:
+    """Create and publish the three forms (version 1), unless a form with the slug exists."""
+    from forms.models.field import derive_key
+
+    Definition = apps.get_model("structuredforms", "FormDefinition")
+    Field = apps.get_model("structuredforms", "FormField")
+    Version = apps.get_model("structuredforms", "FormVersion")
+    now = timezone.now()
+    for slug, title, intro, fields in FORMS:
+        if Definition.objects.filter(slug=slug).exists():
+            continue
+        definition = Definition.objects.create(
+            slug=slug,
+            title=title,
+            intro=intro,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        rows = [
+            Field(
+                definition=definition,
+                sort_order=order,
+                field_type=kind,
+                label=label,
+                key=derive_key(label),
+                help_text=help_text,
+                required=required,
+                choices=extra.get("choices", ""),
+                min_value=extra.get("min_value"),
+                max_value=extra.get("max_value"),
+            )
+            for order, (kind, label, help_text, required, extra) in enumerate(fields)
+        ]
+        Field.objects.bulk_create(rows)
+        schema = definition_snapshot(
+            definition, Field.objects.filter(definition=definition).order_by("sort_order")
+        )
+        Version.objects.create(definition=definition, number=1, published_at=now, schema=schema)
+
+
+def unseed(apps) -> None:
+    """Remove the seeded forms if nothing has been filled in against them."""
+    Definition = apps.get_model("structuredforms", "FormDefinition")
+    Version = apps.get_model("structuredforms", "FormVersion")
+    Field = apps.get_model("structuredforms", "FormField")
+    definitions = Definition.objects.filter(slug__in=SLUGS)
+    Version.objects.filter(definition__in=definitions).delete()
+    Field.objects.filter(definition__in=definitions).delete()
+    definitions.delete()

@@ -1,0 +1,65 @@
+"""Writes of structured forms: freezing a version on publish, and submitting a response."""
+
+from collections.abc import Mapping
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.http import QueryDict
+from django.utils import timezone
+
+from dossiers import access
+from forms.models import FormDefinition, FormResponse, FormVersion
+from forms.rendering import NO, YES, build_form
+from forms.schema import definition_snapshot
+
+
+def form_version_freeze(*, definition: FormDefinition) -> FormVersion:
+    """Freeze the published definition as a new version, unless the latest one is the same."""
+    with transaction.atomic():
+        # The row lock serialises two publishes of one form, so numbers never collide.
+        FormDefinition.objects.select_for_update().filter(pk=definition.pk).first()
+        schema = definition_snapshot(definition, definition.form_fields.order_by("sort_order"))
+        latest = definition.versions.order_by("-number").first()
+        if latest is not None and latest.schema == schema:
+            return latest
+        number = (definition.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        return FormVersion.objects.create(
+            definition=definition, number=number, published_at=timezone.now(), schema=schema
+        )
+
+
+def form_response_submit(*, version: FormVersion, data: Mapping, by, dossier=None) -> FormResponse:
+    """Validate ``data`` against ``version`` and store it; on any error raise, saving nothing."""
+    if dossier is not None and not access.dossiers_for(by).filter(pk=dossier.pk).exists():
+        raise PermissionDenied
+    form = build_form(version, _as_querydict(data))
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    return FormResponse.objects.create(
+        version=version, dossier=dossier, submitted_by=by, answers=form.answers()
+    )
+
+
+def _as_querydict(data: Mapping) -> QueryDict:
+    """Turn any mapping into form data as a browser would send it: strings, lists of strings."""
+    if isinstance(data, QueryDict):
+        return data
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, list | tuple | set | frozenset) else [value]
+        query.setlist(str(key), [_as_text(item) for item in values if item is not None])
+    return query
+
+
+def _as_text(value) -> str:
+    if isinstance(value, bool):
+        return YES if value else NO
+    return str(value)
+
+
+def refusal_messages(error: ValidationError) -> dict[str, list[str]]:
+    """Per-field messages of a refused submission, for views and tests."""
+    return {key: [str(m) for m in messages] for key, messages in error.message_dict.items()}

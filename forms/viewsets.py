@@ -1,0 +1,105 @@
+"""Admin of structured forms: definitions (snippets) and the responses a user may see."""
+
+from django.db.models import Max
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from dossiers.scoping import ScopedModelViewSet
+from forms.models import FormDefinition, FormResponse
+from forms.models.field import derive_key
+from forms.selectors import form_responses_for
+from forms.views import (
+    FormFillView,
+    FormPickView,
+    FormResponseIndexView,
+    FormResponseInspectView,
+)
+
+
+class FormDefinitionForm(WagtailAdminModelForm):
+    """Refuses two fields with the same answer key in one form."""
+
+    def clean(self):
+        cleaned = super().clean()
+        seen: set[str] = set()
+        for form in self.formsets["form_fields"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            key = form.cleaned_data.get("key") or derive_key(form.cleaned_data.get("label", ""))
+            if key in seen:
+                form.add_error("key", _("Deze sleutel komt al voor in dit formulier."))
+            seen.add(key)
+        return cleaned
+
+
+class FormDefinitionViewSet(SnippetViewSet):
+    model = FormDefinition
+    icon = "form"
+    menu_label = _("Formulierdefinities")
+    url_prefix = "formulieren/definities"
+    copy_view_enabled = False
+    search_fields = ["title"]
+    list_display = [
+        "title",
+        Column("slug", label=_("Vaste naam")),
+        LiveStatusTagColumn(),
+        Column("current_version_number", label=_("Versie")),
+    ]
+    edit_handler = ObjectList(FormDefinition.panels, base_form_class=FormDefinitionForm)
+
+    def get_queryset(self, request):
+        return FormDefinition.objects.annotate(current_version_number=Max("versions__number"))
+
+
+class FormResponseViewSet(ScopedModelViewSet):
+    model = FormResponse
+    name = "form_responses"
+    icon = "form"
+    menu_label = _("Ingevulde formulieren")
+    url_prefix = "formulieren/ingevuld"
+    index_view_class = FormResponseIndexView
+    inspect_view_class = FormResponseInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+    list_display = [
+        "version",
+        Column("submitted_by", label=_("Ingevuld door")),
+        DateColumn("submitted_at", label=_("Ingevuld op")),
+        Column("dossier", label=_("Dossier")),
+    ]
+
+    @staticmethod
+    def scope_queryset(user, queryset):
+        return queryset.filter(pk__in=form_responses_for(user=user).values("pk")).select_related(
+            "version", "submitted_by", "dossier"
+        )
+
+    @property
+    def add_view(self):
+        return FormPickView.as_view(fill_url_name=self.get_url_name("fill"))
+
+    @property
+    def fill_view(self):
+        return FormFillView.as_view(
+            fill_url_name=self.get_url_name("fill"),
+            inspect_url_name=self.get_url_name("inspect"),
+        )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("invullen/<int:version_pk>/", self.fill_view, name="fill"),
+        ]
+
+
+class FormsViewSetGroup(ViewSetGroup):
+    items = (FormDefinitionViewSet, FormResponseViewSet)
+    menu_label = _("Formulieren")
+    menu_icon = "form"
+    menu_order = 300
