@@ -2,9 +2,11 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin
 from wagtail.search import index
+
+from forms.panels import CspInlinePanel
 
 
 class FormDefinition(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -26,7 +28,7 @@ class FormDefinition(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Velden"), heading=_("Velden")),
+        CspInlinePanel("form_fields", label=_("veld"), heading=_("Velden")),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
