@@ -8,7 +8,9 @@ from dossiers import access
 from dossiers.filters import DossierFilterSet, SignalFilterSet
 from dossiers.models import Dossier, Signal
 from dossiers.scoping import ScopedModelViewSet
+from dossiers.views.assessment import AssessmentEditView
 from dossiers.views.dossier import DossierIndexView, DossierInspectView
+from dossiers.views.relations import RelationAddView
 from dossiers.views.signals import (
     SignalForm,
     SignalIndexView,
@@ -59,14 +61,34 @@ class DossierViewSet(ScopedModelViewSet):
         )
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(step_url_name=self.get_url_name("step"), **kwargs)
+        return super().get_common_view_kwargs(
+            step_url_name=self.get_url_name("step"),
+            assessment_url_name=self.get_url_name("assessment"),
+            relation_url_name=self.get_url_name("relation"),
+            **kwargs,
+        )
 
     @property
     def step_view(self):
         return self.construct_view(DossierStepView, inspect_url_name=self.get_url_name("inspect"))
 
+    @property
+    def assessment_view(self):
+        return self.construct_view(
+            AssessmentEditView, inspect_url_name=self.get_url_name("inspect")
+        )
+
+    @property
+    def relation_view(self):
+        return self.construct_view(RelationAddView, inspect_url_name=self.get_url_name("inspect"))
+
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("step/<str:pk>/", self.step_view, name="step")]
+        return [
+            *super().get_urlpatterns(),
+            path("step/<str:pk>/", self.step_view, name="step"),
+            path("beoordeling/<str:pk>/", self.assessment_view, name="assessment"),
+            path("familie/<str:pk>/", self.relation_view, name="relation"),
+        ]
 
 
 dossier_viewset = DossierViewSet("dossiers")

@@ -5,6 +5,7 @@ import pytest
 from dossiers.demo import path_to
 from dossiers.services import dossier_transition
 from dossiers.workflow.states import INTAKE_STATES, DossierState
+from tests.factories.assessment import assessment_complete
 from tests.factories.dossiers import (
     ROLE_KEYS,
     DossierFactory,
@@ -48,6 +49,8 @@ def walk(users):
         director = case_director or users["regisseur"]
         for source, target in path_to(state):
             actor = _actor_for(users, source, target, director)
+            if target == DossierState.AWAITING_DECISION:
+                assessment_complete(dossier=dossier, by=actor)
             dossier_transition(
                 dossier=dossier, to=target, by=actor, note="test", **step_input(target, director)
             )

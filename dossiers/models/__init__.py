@@ -1,4 +1,5 @@
 from dossiers.models.access_log import AccessAction, AccessLogEntry
+from dossiers.models.assessment import Advice, Assessment, PartnerInformation
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.dossier import Dossier, DossierStatusChange
 from dossiers.models.relation import RelationKind, SubjectRelation
@@ -16,10 +17,13 @@ from dossiers.models.user import User
 __all__ = [
     "AccessAction",
     "AccessLogEntry",
+    "Advice",
+    "Assessment",
     "DecisionOutcome",
     "Dossier",
     "DossierStatusChange",
     "Gender",
+    "PartnerInformation",
     "RelationKind",
     "Signal",
     "SignalAttachment",

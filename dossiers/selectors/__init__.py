@@ -2,6 +2,8 @@
 
 from dossiers.selectors.dossiers import (
     StepOption,
+    dossier_assessment,
+    dossier_family,
     dossier_history,
     dossier_list_for,
     dossier_signals,
@@ -12,6 +14,8 @@ from dossiers.selectors.duplicates import Candidate, duplicate_candidates
 __all__ = [
     "Candidate",
     "StepOption",
+    "dossier_assessment",
+    "dossier_family",
     "dossier_history",
     "dossier_list_for",
     "dossier_signals",

@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from dossiers import access
-from dossiers.models import Dossier, DossierStatusChange, Signal
+from dossiers.models import Assessment, Dossier, DossierStatusChange, Signal, SubjectRelation
 from dossiers.workflow.services import transition_reasons
 from dossiers.workflow.transitions import Transition, transitions_from
 
@@ -25,6 +25,18 @@ def dossier_history(*, dossier: Dossier) -> QuerySet[DossierStatusChange]:
 def dossier_signals(*, dossier: Dossier) -> QuerySet[Signal]:
     """The signals that opened or joined this case, newest first, with their attachments."""
     return dossier.signals.prefetch_related("attachments").order_by("-received_on", "-pk")
+
+
+def dossier_assessment(*, dossier: Dossier) -> Assessment | None:
+    """The basisdossier with everything its summary shows, fetched up front."""
+    return (
+        Assessment.objects.filter(dossier=dossier)
+        .select_related("form_response__version", "form_response__submitted_by")
+        .prefetch_related(
+            "risk_groups", "problem_areas", "other_approaches", "partner_information__organisation"
+        )
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -49,3 +61,48 @@ def dossier_steps_for(*, dossier: Dossier, user) -> list[StepOption]:
         )
         options.append(StepOption(transition=step, reasons=reasons))
     return options
+
+
+@dataclass(frozen=True)
+class FamilyLink:
+    kind_label: str
+    note: str
+    dossier_id: int | None
+    reference: str
+    name: str
+
+
+def dossier_family(*, dossier: Dossier, user) -> list[FamilyLink]:
+    """The subject's family links; names only of relatives whose dossier the user may see."""
+    if dossier.subject_id is None:
+        return []
+    relations = SubjectRelation.objects.filter(
+        Q(subject_id=dossier.subject_id) | Q(related_id=dossier.subject_id)
+    ).select_related("subject", "related")
+    other_ids = {
+        r.related_id if r.subject_id == dossier.subject_id else r.subject_id for r in relations
+    }
+    visible = {
+        d.subject_id: d
+        for d in access.dossiers_for(user)
+        .filter(subject_id__in=other_ids)
+        .select_related("subject")
+    }
+    links = []
+    for relation in relations:
+        other_id = (
+            relation.related_id
+            if relation.subject_id == dossier.subject_id
+            else relation.subject_id
+        )
+        seen = visible.get(other_id)
+        links.append(
+            FamilyLink(
+                kind_label=str(relation.get_kind_display()),
+                note=relation.note,
+                dossier_id=seen.pk if seen else None,
+                reference=seen.reference if seen else "",
+                name=str(seen.subject) if seen else "",
+            )
+        )
+    return links

@@ -3,8 +3,16 @@
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
+from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
-from dossiers.selectors import dossier_history, dossier_signals, dossier_steps_for
+from dossiers.selectors import (
+    dossier_assessment,
+    dossier_family,
+    dossier_history,
+    dossier_signals,
+    dossier_steps_for,
+)
+from dossiers.services.assessment import assessment_may_edit, assessment_missing
 
 
 class DossierIndexView(LoggedListingMixin, generic.IndexView):
@@ -14,12 +22,25 @@ class DossierIndexView(LoggedListingMixin, generic.IndexView):
 class DossierInspectView(LoggedObjectMixin, generic.InspectView):
     template_name = "dossiers/dossier_inspect.html"
     step_url_name = None
+    assessment_url_name = None
+    relation_url_name = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["subject"] = self.object.subject
         context["history"] = dossier_history(dossier=self.object)
         context["signals"] = dossier_signals(dossier=self.object)
+        context["assessment"] = dossier_assessment(dossier=self.object)
+        context["assessment_missing"] = assessment_missing(dossier=self.object)
+        context["may_edit_assessment"] = assessment_may_edit(
+            dossier=self.object, user=self.request.user
+        )
+        context["assessment_url_name"] = self.assessment_url_name
+        context["family"] = dossier_family(dossier=self.object, user=self.request.user)
+        context["may_change"] = (
+            access.changeable_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
+        )
+        context["relation_url_name"] = self.relation_url_name
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name
         return context

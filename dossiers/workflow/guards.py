@@ -59,10 +59,19 @@ def needs_missing_information(dossier, by, data) -> list[str]:
     return [_("Vermeld welke informatie nog ontbreekt.")]
 
 
+def needs_complete_assessment(dossier, by, data) -> list[str]:
+    """Urgent (spoed) signals may go on incomplete; the case director completes them later."""
+    if dossier.urgent:
+        return []
+    from dossiers.services.assessment import assessment_missing
+
+    return assessment_missing(dossier=dossier)
+
+
 GUARDS: dict[tuple[S, S], list[Guard]] = {
     (S.REGISTERED, S.TRIAGE_CLOSED): [needs_close_reason],
     (S.REGISTERED, S.REGULAR_TRACK): [needs_destination],
-    (S.PRE_ASSESSMENT, S.AWAITING_DECISION): [needs_subject],
+    (S.PRE_ASSESSMENT, S.AWAITING_DECISION): [needs_subject, needs_complete_assessment],
     (S.AWAITING_DECISION, S.INCLUDED): [needs_subject, needs_case_director],
     (S.AWAITING_DECISION, S.NOT_INCLUDED): [needs_note, needs_destination],
     (S.AWAITING_DECISION, S.ON_HOLD): [needs_missing_information],

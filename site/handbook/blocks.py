@@ -81,9 +81,20 @@ class CatalogueLinksBlock(blocks.StructBlock):
         template = "handbook/blocks/catalogue_links.html"
 
 
+class ProcessDiagramBlock(blocks.StaticBlock):
+    """The work process drawn from the system's own transition table (never a hand-kept copy)."""
+
+    class Meta:
+        label = _("Schema werkproces")
+        icon = "site"
+        admin_text = _("Toont het werkproces zoals het volgsysteem het uitvoert.")
+        template = "handbook/blocks/process_diagram.html"
+
+
 class GuidanceStreamBlock(blocks.StreamBlock):
     heading = SectionHeadingBlock()
     text = blocks.RichTextBlock(label=_("Tekst"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     callout = CalloutBlock()
     deadlines = DeadlineTableBlock()
     catalogue_links = CatalogueLinksBlock()
+    process_diagram = ProcessDiagramBlock()

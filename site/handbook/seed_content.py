@@ -605,11 +605,14 @@ CHAPTERS = [
         "chapter": "Bijlage 1",
         "title": "Het werkproces",
         "slug": "werkproces",
-        "placeholder": True,
+        "placeholder": False,
         "summary": "Schema van het werkproces, van melding tot afsluiting.",
         "body": [
             heading("Het werkproces", "work-process"),
-            todo("Schema van het werkproces: nog aan te vullen door het programmateam"),
+            text(
+                "Het schema hieronder tekent het volgsysteem zelf uit zijn statusovergangen: "
+                "elke stap die het systeem toestaat, en niets anders."
+            ),
         ],
     },
 ]

@@ -1,0 +1,52 @@
+"""Adding a family link from the dossier page."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+
+from dossiers.models import RelationKind
+from dossiers.services.relations import subject_relation_add
+
+
+class RelationForm(forms.Form):
+    related_reference = forms.CharField(
+        label=gettext_lazy("Dossiernummer van het familielid"),
+        max_length=20,
+        help_text=gettext_lazy("Bijvoorbeeld 2026-00012; u moet dat dossier zelf kunnen inzien."),
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Relatie"), choices=RelationKind.choices)
+    note = forms.CharField(label=gettext_lazy("Toelichting"), max_length=255, required=False)
+
+
+class RelationAddView(BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+    template_name = "dossiers/relation_add.html"
+    form_class = RelationForm
+    page_title = gettext_lazy("Familierelatie toevoegen")
+    inspect_url_name = None
+    model = None
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            object=self.object, inspect_url_name=self.inspect_url_name, **kwargs
+        )
+
+    def form_valid(self, form):
+        try:
+            subject_relation_add(dossier=self.object, by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, field_errors in error.message_dict.items():
+                    form.add_error(field, field_errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Familierelatie toegevoegd."))
+        return redirect(self.inspect_url_name, self.object.pk)
