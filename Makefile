@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test: install browsers
 ## test-pg: the whole suite on PostgreSQL (DATABASE_URL must point at it)
 test-pg: install browsers
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+## permission-matrix: rewrite tests/permission_matrix/*.csv from what the app answers now;
+## then review `git diff tests/permission_matrix` for unexpected 2xx before committing
+permission-matrix: install
+	$(PY) -m pytest tests/permission_matrix -p no:xdist --update-permission-matrix
 
 lint: install
 	$(VENV)/bin/ruff check .

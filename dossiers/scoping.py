@@ -6,6 +6,8 @@ class it constructs (index, inspect, edit, delete, history, usage, copy, revisio
 gets ``ScopedViewMixin``, which filters listings and answers 404 for objects out of scope.
 """
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,6 +28,23 @@ class ScopedViewMixin:
         if not in_scope.exists():
             raise Http404
         return obj
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self._check_url_object()
+
+    def _check_url_object(self):
+        """404 for an out-of-scope pk before any permission check, so every answer is alike."""
+        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        model = getattr(self, "model", None)
+        if pk is None or model is None:
+            return
+        try:
+            in_scope = self._scoped(model._default_manager.filter(pk=unquote(str(pk)))).exists()
+        except (ValueError, TypeError, ValidationError) as error:
+            raise Http404 from error
+        if not in_scope:
+            raise Http404
 
     def get_base_queryset(self):
         return self._scoped(super().get_base_queryset())

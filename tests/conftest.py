@@ -14,6 +14,15 @@ from tests.factories.dossiers import (
 )
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-permission-matrix",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/permission_matrix/*.csv from the observed statuses (review them!).",
+    )
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory(name="Reclassering Test", short_name="RT")

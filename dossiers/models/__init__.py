@@ -2,6 +2,7 @@ from dossiers.models.access_log import AccessAction, AccessLogEntry
 from dossiers.models.assessment import Advice, Assessment, PartnerInformation
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.dossier import Dossier, DossierStatusChange
+from dossiers.models.log_entry import DossierLogEntry
 from dossiers.models.relation import RelationKind, SubjectRelation
 from dossiers.models.signal import (
     Signal,
@@ -21,6 +22,7 @@ __all__ = [
     "Assessment",
     "DecisionOutcome",
     "Dossier",
+    "DossierLogEntry",
     "DossierStatusChange",
     "Gender",
     "PartnerInformation",

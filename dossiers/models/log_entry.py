@@ -1,0 +1,34 @@
+from django.db import models
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import BaseLogEntry
+from wagtail.models.audit_log import ModelLogEntryManager
+
+
+class DossierLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Only entries of dossiers in ``user``'s scope (Wagtail checks the content type only)."""
+        from dossiers import access
+
+        visible = (
+            access.dossiers_for(user)
+            .annotate(pk_text=Cast("pk", models.CharField(max_length=255)))
+            .values("pk_text")
+        )
+        return self.filter(object_id__in=visible)
+
+
+class DossierLogEntry(BaseLogEntry):
+    """Wagtail's change log of dossiers, apart from other models so "site history" is scoped.
+
+    Registered for ``Dossier`` by the ``register_log_actions`` hook in ``dossiers.wagtail_hooks``.
+    """
+
+    object_id = models.CharField(max_length=255, db_index=True)
+
+    objects = DossierLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("logregel dossier")
+        verbose_name_plural = _("logregels dossiers")

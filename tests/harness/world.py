@@ -1,0 +1,236 @@
+"""Baseline data for URL walkers, and real objects for every URL parameter.
+
+Every object that belongs to a dossier is taken from ``World.foreign_dossier``: a dossier in
+execution directed by a case director of ANOTHER organisation, so the role ``regisseur`` (and
+every role without it in scope) must get 404 on it.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from wagtail.log_actions import log
+
+from dossiers import access
+from dossiers.demo import path_to
+from dossiers.models import AccessAction, AccessLogEntry, Dossier
+from dossiers.services import dossier_transition
+from dossiers.workflow.states import DossierState
+from tests.conftest import _actor_for
+from tests.factories.dossiers import ROLE_KEYS, DossierFactory, OrganisationFactory, role_user
+from tests.harness.urls import UrlCase
+from tests.harness.viewsets import models_by_namespace
+
+MISSING_PK = 987654
+
+
+@dataclass
+class World:
+    users: dict
+    other_director: object
+    foreign_dossier: Dossier
+    objects: dict = field(default_factory=dict)  # model -> instance to use for its pk
+
+    def roles_seeing(self, dossier) -> set[str]:
+        return {
+            key
+            for key, user in self.users.items()
+            if access.dossiers_for(user).filter(pk=dossier.pk)
+        }
+
+
+def walk_dossier(users, state, director) -> Dossier:
+    dossier = DossierFactory()
+    for source, target in path_to(state):
+        extra = {"case_director": director} if target == DossierState.INCLUDED else {}
+        actor = _actor_for(users, source, target, director)
+        dossier_transition(dossier=dossier, to=target, by=actor, note="test", **extra)
+    return dossier
+
+
+def _png() -> ImageFile:
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (2, 2), "white").save(buffer, "PNG")
+    return ImageFile(buffer, name="matrix.png")
+
+
+def _content_objects(foreign: Dossier, director) -> dict:
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+
+    Document, Image = get_document_model(), get_image_model()
+    document = Document.objects.create(title="Matrix", file=ContentFile(b"x", name="matrix.txt"))
+    image = Image.objects.create(title="Matrix", file=_png())
+    return {
+        Document: document,
+        Image: image,
+        Redirect: Redirect.objects.create(old_path="/matrix-oud", redirect_link="/"),
+        Page: Page.objects.filter(depth=2).first() or Page.objects.first(),
+        type(director): director,
+    }
+
+
+def build_world() -> World:
+    organisation = OrganisationFactory(name="Reclassering Test", short_name="RT")
+    other = OrganisationFactory(name="Jeugdbescherming Test", short_name="JT")
+    users = {
+        key: role_user(role, username=key, organisation=organisation)
+        for key, role in ROLE_KEYS.items()
+    }
+    director = role_user(ROLE_KEYS["regisseur"], username="andere_regisseur", organisation=other)
+    foreign = walk_dossier(users, DossierState.IN_EXECUTION, director)
+    walk_dossier(users, DossierState.IN_EXECUTION, users["regisseur"])  # an own dossier too
+    log(instance=foreign, action="wagtail.edit", user=director)
+    AccessLogEntry.objects.create(
+        at=foreign.created_at,
+        username=director.username,
+        dossier_id_snapshot=foreign.pk,
+        dossier_reference=foreign.reference,
+        subject_name=str(foreign.subject),
+        action=AccessAction.VIEW,
+    )
+    world = World(users=users, other_director=director, foreign_dossier=foreign)
+    world.objects = _content_objects(foreign, director)
+    return world
+
+
+# Dossier fields whose target holds the dossier's personal data (reached from the dossier).
+CASE_DATA_FIELDS = ("subject",)
+
+
+def dossier_relation(model) -> str | None:
+    """The lookup that links ``model`` to a dossier, or None when it holds no case data."""
+    if model is Dossier:
+        return "pk"
+    for rel in model._meta.get_fields():
+        if rel.related_model is not Dossier:
+            continue
+        if rel.concrete and (rel.many_to_one or rel.one_to_one):
+            return rel.name
+        if rel.auto_created and rel.field.name in CASE_DATA_FIELDS:
+            return rel.name
+    return None
+
+
+def instance_for(world: World, model) -> tuple[object, bool]:
+    """(pk to put in the URL, whether it is case data of the foreign dossier)."""
+    lookup = dossier_relation(model)
+    if lookup is not None:
+        value = world.foreign_dossier.pk if lookup == "pk" else world.foreign_dossier
+        obj = model._default_manager.filter(**{lookup: value}).first()
+        if obj is None:
+            raise LookupError(
+                f"No {model.__name__} of the foreign dossier in the baseline: create one in "
+                "tests/harness/world.py build_world()."
+            )
+        return obj.pk, True
+    if model in world.objects:
+        return world.objects[model].pk, False
+    obj = model._default_manager.order_by("pk").first()
+    return (obj.pk if obj else MISSING_PK), False
+
+
+def _page_pk(world):
+    from wagtail.models import Page
+
+    return world.objects[Page].pk
+
+
+# Values for URL parameters that are not the pk of a viewset's model.
+KWARG_VALUES = {
+    "app_label": "dossiers",
+    "app_name": "dossiers",
+    "model_name": "dossier",
+    "content_type_app_name": "wagtailcore",
+    "content_type_model_name": "page",
+    "action": "delete",
+    "action_name": "approve",
+    "filter_spec": "original",
+    "uidb64": "MQ",
+    "token": "abc-123",
+    "revision_id_a": "earliest",
+    "revision_id_b": "latest",
+}
+PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
+MODEL_KWARGS = {
+    "document_id": "wagtaildocs.Document",
+    "doc_id": "wagtaildocs.Document",
+    "image_id": "wagtailimages.Image",
+    "collection_id": "wagtailcore.Collection",
+    "redirect_id": "wagtailredirects.Redirect",
+    "task_id": "wagtailcore.Task",
+    "workflow_pk": "wagtailcore.Workflow",
+}
+# Namespaces whose ``pk`` is not declared by a registered viewset.
+PK_MODELS = {
+    "wagtailadmin_api:pages": "wagtailcore.Page",
+    "wagtailadmin_api:documents": "wagtaildocs.Document",
+    "wagtailadmin_api:images": "wagtailimages.Image",
+    "wagtailadmin_pages": "wagtailcore.Page",
+    "wagtailadmin_collections": "wagtailcore.Collection",
+    "wagtailadmin_workflows": "wagtailcore.Workflow",
+    "wagtailsettings": None,
+}
+# Parameters named after an object of the foreign dossier (editing sessions, etc.).
+DOSSIER_OBJECT_KWARGS = {"object_id"}
+POSITIONAL = {
+    "wagtaildocs_serve": lambda w, docs: [docs.pk, docs.filename],
+    "wagtail_serve": lambda w, docs: [""],
+}
+
+
+def _model(label):
+    from django.apps import apps
+
+    return apps.get_model(label) if isinstance(label, str) else label
+
+
+def _pk_model(case: UrlCase):
+    namespace = case.url_name.rsplit(":", 1)[0] if case.url_name else ""
+    if namespace in PK_MODELS:
+        return _model(PK_MODELS[namespace])
+    return models_by_namespace().get(namespace)
+
+
+def _value(world: World, case: UrlCase, name: str):
+    if name in KWARG_VALUES:
+        return KWARG_VALUES[name], False
+    if name in DOSSIER_OBJECT_KWARGS:
+        return world.foreign_dossier.pk, True
+    if name in PAGE_KWARGS:
+        return _page_pk(world), False
+    if name in MODEL_KWARGS:
+        return instance_for(world, _model(MODEL_KWARGS[name]))
+    if name == "pk" and (model := _pk_model(case)) is not None:
+        return instance_for(world, model)
+    if name in {"pk"} or name.endswith("_id"):
+        return MISSING_PK, False
+    raise LookupError(
+        f"URL {case.label} has parameter {name!r} the walker cannot fill: add it to "
+        "KWARG_VALUES / MODEL_KWARGS in tests/harness/world.py."
+    )
+
+
+def url_arguments(world: World, case: UrlCase) -> tuple[dict, list, bool]:
+    """(kwargs, args, carries_case_data) that make ``case`` a concrete URL."""
+    kwargs, carries = {}, False
+    for name in case.kwarg_names:
+        value, scoped = _value(world, case, name)
+        kwargs[name] = value
+        carries = carries or scoped
+    args = []
+    if case.positional:
+        from wagtail.documents import get_document_model
+
+        if case.url_name not in POSITIONAL:
+            raise LookupError(
+                f"URL {case.label} takes positional arguments: add it to POSITIONAL in "
+                "tests/harness/world.py."
+            )
+        args = POSITIONAL[case.url_name](world, world.objects[get_document_model()])
+    return kwargs, args, carries

@@ -1,0 +1,113 @@
+"""Permission matrix (quality S1): every URL pattern x role x GET/POST against a written answer.
+
+The expected status codes live in ``tests/permission_matrix/<namespace>.csv`` (one file per
+URL namespace, ``_global.csv`` for names without one): columns url_name, route, method, then
+one column per role (``anonymous`` and the keys of ``tests.factories.dossiers.ROLE_KEYS``).
+URL parameters are real objects (see ``tests/harness/world.py``); every dossier and object of
+a dossier belongs to another organisation's case director, so ``regisseur`` must get 404.
+
+A new URL pattern without a row fails this test. To add or refresh rows, run
+
+    .venv/bin/python -m pytest tests/permission_matrix -p no:xdist --update-permission-matrix
+
+then READ the changed rows (``git diff tests/permission_matrix``) before committing: no 2xx for
+``anonymous`` outside login/healthz/public pages, none for ``regisseur`` on another director's
+dossier, none for ``programmateam`` or ``beheer`` on anything that shows personal data.
+"""
+
+import pytest
+
+from tests.harness.requests import ANONYMOUS, METHODS
+from tests.harness.urls import all_cases
+from tests.permission_matrix import expectations
+
+pytestmark = pytest.mark.django_db  # also makes pytest-django create the test database
+
+CASES = all_cases()
+EXPECTED = expectations.load()
+
+# Where an anonymous visitor may get a 2xx: the login pages, the health probe, public pages.
+ANONYMOUS_2XX_ALLOWED = {
+    "healthz",
+    "wagtailadmin_login",
+    "wagtailcore_login",
+    "wagtail_serve",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+}
+
+
+def _differences(case, observed) -> list[str]:
+    lines = []
+    for method in METHODS:
+        row = EXPECTED.get((case.route, method))
+        if row is None:
+            lines.append(f"{method}: no expectation row")
+            continue
+        for role, status in observed[method].items():
+            if row[role] != str(status):
+                lines.append(f"{method} {role}: expected {row[role]}, got {status}")
+    return lines
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.label for case in CASES])
+def test_status_matches_expectation(case, matrix, update_matrix):
+    observed = matrix.observe(case)
+    if update_matrix is not None:
+        for method in METHODS:
+            update_matrix[(case, method)] = observed[method]
+        return
+    differences = _differences(case, observed)
+    if differences:
+        pytest.fail(
+            f"Permission matrix for {case.label} ({case.route}) differs from "
+            f"tests/permission_matrix/{expectations.file_for(case.namespace).name}:\n  "
+            + "\n  ".join(differences)
+            + f"\nIf the new answer is intended, regenerate with `{expectations.REGENERATE}` "
+            "and review the rows before committing.",
+            pytrace=False,
+        )
+
+
+def test_no_stale_expectation_rows():
+    routes = {case.route for case in CASES}
+    stale = sorted({route for route, _ in EXPECTED} - routes)
+    assert not stale, (
+        f"Expectation rows for URL patterns that no longer exist: {stale}. "
+        f"Regenerate with `{expectations.REGENERATE}`."
+    )
+
+
+def test_files_are_split_per_namespace():
+    for (route, _), row in EXPECTED.items():
+        case = next((c for c in CASES if c.route == route), None)
+        if case is not None:
+            assert row["file"] == expectations.file_for(case.namespace).name, route
+
+
+def test_no_2xx_on_another_directors_dossier_for_roles_without_it_in_scope(matrix):
+    """Independent of the files: only roles whose scope holds the dossier may get a 2xx."""
+    allowed = matrix.world.roles_seeing(matrix.world.foreign_dossier)
+    assert "regisseur" not in allowed
+    leaks = []
+    for case in CASES:
+        if not matrix.path_of(case)[1]:
+            continue
+        for method, statuses in matrix.observe(case).items():
+            leaks += [
+                f"{method} {case.label} as {role}: {status}"
+                for role, status in statuses.items()
+                if 200 <= status < 300 and role not in allowed
+            ]
+    assert not leaks, "Another director's dossier reached out of scope:\n" + "\n".join(leaks)
+
+
+def test_anonymous_gets_no_2xx_outside_public_pages(matrix):
+    leaks = []
+    for case in CASES:
+        if case.url_name in ANONYMOUS_2XX_ALLOWED:
+            continue
+        for method, statuses in matrix.observe(case, roles=[ANONYMOUS]).items():
+            if 200 <= statuses[ANONYMOUS] < 300:
+                leaks.append(f"{method} {case.label}: {statuses[ANONYMOUS]}")
+    assert not leaks, "Anonymous visitors reach:\n" + "\n".join(leaks)
