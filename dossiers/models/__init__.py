@@ -1,7 +1,17 @@
 from dossiers.models.access_log import AccessAction, AccessLogEntry
+from dossiers.models.agenda_item import AgendaDecision, AgendaItem, AgendaItemKind
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.dossier import Dossier, DossierStatusChange
+from dossiers.models.meeting import (
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    MeetingStatus,
+    Weekday,
+)
+from dossiers.models.programme_settings import ProgrammeSettings
 from dossiers.models.relation import RelationKind, SubjectRelation
+from dossiers.models.reminder import Reminder, ReminderKind, ReminderStatus
 from dossiers.models.signal import (
     Signal,
     SignalAttachment,
@@ -16,11 +26,22 @@ from dossiers.models.user import User
 __all__ = [
     "AccessAction",
     "AccessLogEntry",
+    "AgendaDecision",
+    "AgendaItem",
+    "AgendaItemKind",
     "DecisionOutcome",
     "Dossier",
     "DossierStatusChange",
     "Gender",
+    "Meeting",
+    "MeetingKind",
+    "MeetingSeries",
+    "MeetingStatus",
+    "ProgrammeSettings",
     "RelationKind",
+    "Reminder",
+    "ReminderKind",
+    "ReminderStatus",
     "Signal",
     "SignalAttachment",
     "SignalChannel",
@@ -31,4 +52,5 @@ __all__ = [
     "TriageCloseReason",
     "Urgency",
     "User",
+    "Weekday",
 ]
