@@ -24,7 +24,7 @@ def clock():
         original = traveller.move_to
 
         def move_to(day):
-            original(at(day) if isinstance(day, datetime.date) else day)
+            original(day if isinstance(day, datetime.datetime) else at(day))
 
         traveller.move_to = move_to
         yield traveller
