@@ -268,12 +268,14 @@ def dossier_obligation_list(
     return sorted(found, key=lambda o: (o.due_on, o.key))
 
 
-def obligations_open(*, on: datetime.date, dossiers: QuerySet[Dossier] | None = None):
+def obligations_open(
+    *, on: datetime.date, dossiers: QuerySet[Dossier] | None = None, agendas: bool = True
+):
     """Every open obligation (dossiers' and agendas'), however far its due date, by due date."""
     calendar = MeetingCalendar.load()
     queryset = Dossier.objects.all() if dossiers is None else dossiers
     found = dossier_obligation_list(queryset.select_related("case_director"), calendar=calendar)
-    if dossiers is None:
+    if agendas:
         found += _agenda(calendar, on)
     return sorted(found, key=lambda o: (o.due_on, o.key))
 

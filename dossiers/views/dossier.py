@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
+from dossiers.obligations import dossier_obligations
 from dossiers.selectors import dossier_history, dossier_signals, dossier_steps_for
 
 
@@ -22,4 +23,5 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["signals"] = dossier_signals(dossier=self.object)
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name
+        context["deadlines"] = dossier_obligations(dossier=self.object)
         return context
