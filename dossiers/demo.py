@@ -193,5 +193,25 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
             if target == DossierState.CLOSED:
                 dossier.closed_on = timezone.localdate(at)
     DossierStatusChange.objects.bulk_create(history, batch_size=2000)
+    _obligation_due_soon(new_dossiers, today)
     Dossier.objects.bulk_update(new_dossiers, ["included_on", "closed_on"], batch_size=2000)
+    _meetings_and_reminders()
     return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}
+
+
+def _obligation_due_soon(dossiers, today: datetime.date) -> None:
+    """One included dossier whose notification letter is due in 5 days: a visible reminder."""
+    for dossier in dossiers:
+        if dossier.state == DossierState.INCLUDED:
+            dossier.included_on = today - datetime.timedelta(days=16)
+            return
+
+
+def _meetings_and_reminders() -> None:
+    """Generate the meeting calendar and let the worker run the reminder scan right away."""
+    from django_q.models import Schedule
+
+    from dossiers.meetings.services import meetings_generate
+
+    meetings_generate()
+    Schedule.objects.filter(func="dossiers.tasks.reminder_scan").update(next_run=timezone.now())

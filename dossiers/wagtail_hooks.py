@@ -3,12 +3,16 @@
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from dossiers import access
+from dossiers.meetings.viewsets import meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
+from dossiers.selectors.obligations import action_queue_for
 from dossiers.viewsets import dossier_viewset, signal_viewset
 
 
@@ -70,3 +74,34 @@ def serve_documents_to_admin_users_only(document, request):
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_meeting_viewsets():
+    return meetings_group
+
+
+@hooks.register("register_admin_viewset")
+def register_reminder_viewset():
+    return reminder_viewset
+
+
+class ActionQueuePanel(Component):
+    """The dashboard's "Actie nodig": the user's overdue obligations, then this week's."""
+
+    name = "action_queue"
+    order = 50
+    template_name = "includes/action_queue.html"
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        today = timezone.localdate()
+        return {"obligations": action_queue_for(user=request.user, on=today), "today": today}
+
+
+@hooks.register("construct_homepage_panels")
+def add_action_queue_panel(request, panels):
+    if access.can_see_personal_data(request.user) or access.has_permission(
+        request.user, "dossiers.manage_agenda"
+    ):
+        panels.append(ActionQueuePanel())

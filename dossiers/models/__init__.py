@@ -1,9 +1,19 @@
 from dossiers.models.access_log import AccessAction, AccessLogEntry
+from dossiers.models.agenda_item import AgendaDecision, AgendaItem, AgendaItemKind
 from dossiers.models.assessment import Advice, Assessment, PartnerInformation
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.dossier import Dossier, DossierStatusChange
 from dossiers.models.log_entry import DossierLogEntry
+from dossiers.models.meeting import (
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    MeetingStatus,
+    Weekday,
+)
+from dossiers.models.programme_settings import ProgrammeSettings
 from dossiers.models.relation import RelationKind, SubjectRelation
+from dossiers.models.reminder import Reminder, ReminderKind, ReminderStatus
 from dossiers.models.signal import (
     Signal,
     SignalAttachment,
@@ -20,13 +30,24 @@ __all__ = [
     "AccessLogEntry",
     "Advice",
     "Assessment",
+    "AgendaDecision",
+    "AgendaItem",
+    "AgendaItemKind",
     "DecisionOutcome",
     "Dossier",
     "DossierLogEntry",
     "DossierStatusChange",
     "Gender",
     "PartnerInformation",
+    "Meeting",
+    "MeetingKind",
+    "MeetingSeries",
+    "MeetingStatus",
+    "ProgrammeSettings",
     "RelationKind",
+    "Reminder",
+    "ReminderKind",
+    "ReminderStatus",
     "Signal",
     "SignalAttachment",
     "SignalChannel",
@@ -37,4 +58,5 @@ __all__ = [
     "TriageCloseReason",
     "Urgency",
     "User",
+    "Weekday",
 ]

@@ -5,6 +5,7 @@ from wagtail.admin.views import generic
 
 from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
+from dossiers.obligations import dossier_obligations
 from dossiers.selectors import (
     dossier_assessment,
     dossier_family,
@@ -43,4 +44,5 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["relation_url_name"] = self.relation_url_name
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name
+        context["deadlines"] = dossier_obligations(dossier=self.object)
         return context

@@ -1,0 +1,1 @@
+"""The meeting sub-domain: the ITAT-R and Regieoverleg calendar, agendas and their decisions."""

@@ -1,0 +1,96 @@
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingKind(models.TextChoices):
+    ADVISORY = "itatr", _("ITAT-R")
+    STEERING = "steering", _("Regieoverleg")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("maandag")
+    TUESDAY = 1, _("dinsdag")
+    WEDNESDAY = 2, _("woensdag")
+    THURSDAY = 3, _("donderdag")
+    FRIDAY = 4, _("vrijdag")
+
+
+class MeetingSeries(models.Model):
+    """A recurring meeting (ITAT-R, Regieoverleg) whose rhythm the programme team sets."""
+
+    kind = models.CharField(_("soort"), max_length=20, choices=MeetingKind.choices, unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    weekday = models.PositiveSmallIntegerField(_("weekdag"), choices=Weekday.choices)
+    interval_weeks = models.PositiveSmallIntegerField(_("elke zoveel weken"), default=2)
+    first_date = models.DateField(
+        _("eerste datum"), help_text=_("Een datum van de reeks; het ritme telt vanaf hier.")
+    )
+    start_time = models.TimeField(_("begintijd"), default=datetime.time(9, 0))
+    slot_minutes = models.PositiveSmallIntegerField(_("minuten per agendapunt"), default=20)
+    agenda_lead_days = models.PositiveSmallIntegerField(
+        _("agenda versturen, dagen vooraf"), default=7
+    )
+    cutoff_days = models.PositiveSmallIntegerField(_("stukken gereed, dagen vooraf"), default=7)
+    location = models.CharField(_("locatie"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("vergaderreeks")
+        verbose_name_plural = _("vergaderreeksen")
+        ordering = ["kind"]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Gepland")
+    HOLIDAY = "holiday", _("Vervalt: feestdag")
+    CANCELLED = "cancelled", _("Geannuleerd")
+
+
+class Meeting(models.Model):
+    """One concrete meeting of a series; generated ahead, movable and cancellable by hand."""
+
+    series = models.ForeignKey(
+        MeetingSeries, verbose_name=_("reeks"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    scheduled_on = models.DateField(
+        _("datum volgens reeks"), editable=False, help_text=_("De datum die het ritme gaf.")
+    )
+    date = models.DateField(_("datum"), db_index=True)
+    start_time = models.TimeField(_("begintijd"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
+    note = models.CharField(_("toelichting"), max_length=200, blank=True)
+    agenda_published_at = models.DateTimeField(_("agenda verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vergadering")
+        verbose_name_plural = _("vergaderingen")
+        ordering = ["date", "start_time"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "scheduled_on"], name="meeting_once_per_series_date"
+            )
+        ]
+        permissions = [
+            ("manage_agenda", _("Agenda's opstellen, versturen en besluiten vastleggen"))
+        ]
+
+    def __str__(self):
+        return f"{self.series} {self.date:%d-%m-%Y}"
+
+    @property
+    def takes_place(self) -> bool:
+        return self.status == MeetingStatus.PLANNED
+
+    @property
+    def cutoff_date(self) -> datetime.date:
+        return self.date - datetime.timedelta(days=self.series.cutoff_days)
+
+    @property
+    def agenda_due_date(self) -> datetime.date:
+        return self.date - datetime.timedelta(days=self.series.agenda_lead_days)

@@ -1,0 +1,291 @@
+"""The obligations engine: every open obligation of every dossier, derived, never stored.
+
+One function computes them from the status history, ``included_on``, the meeting calendar and
+the programme settings (domain.md, "How the system reads the deadline rules"). The reminder
+scan, the "Actie nodig" dashboard panel and the dossier page all read it. A changed setting
+moves what is still open; what was done is history and stays as it was.
+
+Things other features record (notification letters, UVOs, evaluations) tell the engine they
+were done through ``register_completion``: a source gets dossier ids and returns, per dossier,
+the dates on which that thing was done. Until a source is registered nothing counts as done.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from dossiers.meetings.calendar import MeetingCalendar
+from dossiers.models import (
+    Dossier,
+    DossierStatusChange,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    ProgrammeSettings,
+)
+from dossiers.workflow.states import ACTIVE_STATES
+from dossiers.workflow.states import DossierState as S
+
+
+class ObligationKind(models.TextChoices):
+    LETTER = "letter", _("Notificatiebrief versturen")
+    UVO = "uvo", _("UVO houden")
+    CONCEPT_PLAN = "concept_plan", _("Conceptplan gereed voor het ITAT-R")
+    DEFINITIVE_PLAN = "definitive_plan", _("Definitief plan gereed voor het Regieoverleg")
+    EVALUATION = "evaluation", _("Plan evalueren")
+    AGENDA = "agenda", _("Agenda versturen")
+
+
+# Who is reminded, by permission (roles are data); a dossier's own case director by user id.
+LETTER_PERMISSION = "dossiers.receive_letter_reminders"
+AGENDA_PERMISSION = "dossiers.manage_agenda"
+ADVISORY_PERMISSION = "dossiers.advise_organisation_dossiers"
+EXECUTION_STATES = frozenset(
+    {S.PLAN_ADOPTED, S.IN_EXECUTION, S.CLOSURE_PROPOSED, S.CLOSURE_ADVISED, S.WINDING_DOWN}
+)
+HISTORY_STATES = (S.PLAN_SUBMITTED, S.PLAN_ADVISED, S.PLAN_ADOPTED)
+
+CompletionSource = Callable[[list[int]], dict[int, list[datetime.date]]]
+_completion_sources: dict[str, list[CompletionSource]] = defaultdict(list)
+
+
+def register_completion(kind: str, source: CompletionSource) -> None:
+    """Let another feature say when a letter, UVO or evaluation was done (see module doc)."""
+    if source not in _completion_sources[kind]:
+        _completion_sources[kind].append(source)
+
+
+def unregister_completion(kind: str, source: CompletionSource) -> None:
+    if source in _completion_sources[kind]:
+        _completion_sources[kind].remove(source)
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One open obligation: what, by when, who, and the rule it comes from."""
+
+    key: str
+    kind: str
+    due_on: datetime.date
+    rule: str
+    dossier: Dossier | None = None
+    meeting: Meeting | None = None
+    responsible_user_id: int | None = None
+    responsible_permission: str = ""
+    escalation_permission: str = ADVISORY_PERMISSION
+    escalation_organisation_id: int | None = None
+
+    @property
+    def label(self) -> str:
+        return ObligationKind(self.kind).label
+
+    def overdue(self, on: datetime.date) -> bool:
+        return self.due_on < on
+
+
+@dataclass
+class _Context:
+    settings: ProgrammeSettings
+    calendar: MeetingCalendar
+    history: dict[int, dict[str, list[datetime.date]]]
+    done: dict[str, dict[int, list[datetime.date]]]
+
+
+def _days(n: int) -> datetime.timedelta:
+    return datetime.timedelta(days=n)
+
+
+def _load_context(dossier_ids: list[int], calendar: MeetingCalendar | None) -> _Context:
+    history: dict[int, dict[str, list[datetime.date]]] = defaultdict(lambda: defaultdict(list))
+    rows = DossierStatusChange.objects.filter(
+        dossier_id__in=dossier_ids, to_state__in=HISTORY_STATES
+    ).values_list("dossier_id", "to_state", "at")
+    for dossier_id, to_state, at in rows.order_by("at", "pk"):
+        history[dossier_id][to_state].append(timezone.localdate(at))
+    done: dict[str, dict[int, list[datetime.date]]] = {}
+    for kind, sources in _completion_sources.items():
+        merged: dict[int, list[datetime.date]] = defaultdict(list)
+        for source in sources:
+            for dossier_id, dates in source(dossier_ids).items():
+                merged[dossier_id].extend(dates)
+        done[kind] = merged
+    return _Context(
+        settings=ProgrammeSettings.load(),
+        calendar=calendar or MeetingCalendar.load(),
+        history=history,
+        done=done,
+    )
+
+
+def _base(dossier: Dossier, kind: str, due_on, rule, **extra) -> Obligation:
+    fields = {
+        "responsible_user_id": dossier.case_director_id,
+        "escalation_organisation_id": dossier.case_director_organisation_id,
+        **extra,
+    }
+    return Obligation(
+        key=f"{kind}:{dossier.pk}",
+        kind=kind,
+        due_on=due_on,
+        rule=str(rule),
+        dossier=dossier,
+        **fields,
+    )
+
+
+def _letter(dossier, ctx) -> Obligation | None:
+    if ctx.done.get(ObligationKind.LETTER, {}).get(dossier.pk):
+        return None
+    days = ctx.settings.letter_days
+    return _base(
+        dossier,
+        ObligationKind.LETTER,
+        dossier.included_on + _days(days),
+        _("Besluit opnemen + %(days)s dagen") % {"days": days},
+        responsible_user_id=None,
+        responsible_permission=LETTER_PERMISSION,
+        escalation_permission=LETTER_PERMISSION,
+        escalation_organisation_id=None,
+    )
+
+
+def advisory_meeting_for(dossier: Dossier, ctx: _Context) -> Meeting | None:
+    """The ITAT-R date: the first ITAT-R on or after assignment + the lead days."""
+    earliest = dossier.included_on + _days(ctx.settings.advisory_lead_days)
+    return ctx.calendar.first_on_or_after(MeetingKind.ADVISORY, earliest)
+
+
+def _concept_plan_and_first_uvo(dossier, ctx) -> list[Obligation]:
+    submitted = ctx.history[dossier.pk].get(S.PLAN_SUBMITTED)
+    meeting = advisory_meeting_for(dossier, ctx)
+    if submitted or meeting is None:
+        return []
+    found = []
+    if dossier.state == S.INCLUDED:
+        rule = _("ITAT-R van %(date)s min %(days)s dagen") % {
+            "date": f"{meeting.date:%d-%m-%Y}",
+            "days": meeting.series.cutoff_days,
+        }
+        found.append(
+            _base(dossier, ObligationKind.CONCEPT_PLAN, meeting.cutoff_date, rule, meeting=meeting)
+        )
+        if not ctx.done.get(ObligationKind.UVO, {}).get(dossier.pk):
+            uvo_rule = _("Eerste UVO vóór de stukken voor het ITAT-R: %(rule)s") % {"rule": rule}
+            found.append(
+                _base(dossier, ObligationKind.UVO, meeting.cutoff_date, uvo_rule, meeting=meeting)
+            )
+    return found
+
+
+def _later_uvo(dossier, ctx) -> Obligation | None:
+    held = ctx.done.get(ObligationKind.UVO, {}).get(dossier.pk)
+    if not held:
+        return None
+    days = ctx.settings.uvo_interval_days
+    rule = _("Vorige UVO + %(days)s dagen") % {"days": days}
+    return _base(dossier, ObligationKind.UVO, max(held) + _days(days), rule)
+
+
+def _definitive_plan(dossier, ctx) -> Obligation | None:
+    advised = ctx.history[dossier.pk].get(S.PLAN_ADVISED)
+    if dossier.state != S.PLAN_ADVISED or not advised:
+        return None
+    # The ITAT-R that discussed the plan: the last one held on or before the advice was recorded.
+    discussed = ctx.calendar.last_on_or_before(MeetingKind.ADVISORY, advised[-1])
+    discussed_on = discussed.date if discussed else advised[-1]
+    meeting = ctx.calendar.first_with_cutoff_after(MeetingKind.STEERING, discussed_on)
+    if meeting is None:
+        return None
+    rule = _("Eerste Regieoverleg met inleverdatum na het ITAT-R van %(date)s") % {
+        "date": f"{discussed_on:%d-%m-%Y}"
+    }
+    return _base(
+        dossier, ObligationKind.DEFINITIVE_PLAN, meeting.cutoff_date, rule, meeting=meeting
+    )
+
+
+def _evaluation(dossier, ctx) -> Obligation | None:
+    adopted = ctx.history[dossier.pk].get(S.PLAN_ADOPTED)
+    if dossier.state not in EXECUTION_STATES or not adopted:
+        return None
+    evaluations = [
+        d
+        for d in ctx.done.get(ObligationKind.EVALUATION, {}).get(dossier.pk, [])
+        if d >= adopted[-1]
+    ]
+    days = ctx.settings.evaluation_interval_days
+    if evaluations:
+        rule = _("Vorige evaluatie + %(days)s dagen") % {"days": days}
+    else:
+        rule = _("Plan vastgesteld + %(days)s dagen") % {"days": days}
+    base = max(evaluations) if evaluations else adopted[-1]
+    return _base(dossier, ObligationKind.EVALUATION, base + _days(days), rule)
+
+
+def _for_dossier(dossier: Dossier, ctx: _Context) -> list[Obligation]:
+    if dossier.state not in ACTIVE_STATES or dossier.included_on is None:
+        return []
+    found = [_letter(dossier, ctx), _later_uvo(dossier, ctx)]
+    found += _concept_plan_and_first_uvo(dossier, ctx)
+    found += [_definitive_plan(dossier, ctx), _evaluation(dossier, ctx)]
+    return [o for o in found if o is not None]
+
+
+def _agenda(calendar: MeetingCalendar, on: datetime.date) -> list[Obligation]:
+    return [
+        Obligation(
+            key=f"{ObligationKind.AGENDA}:{meeting.pk}",
+            kind=ObligationKind.AGENDA,
+            due_on=meeting.agenda_due_date,
+            rule=str(
+                _("%(meeting)s min %(days)s dagen")
+                % {"meeting": meeting, "days": meeting.series.agenda_lead_days}
+            ),
+            meeting=meeting,
+            responsible_permission=AGENDA_PERMISSION,
+            escalation_permission=AGENDA_PERMISSION,
+        )
+        for meeting in calendar.upcoming(on)
+        if meeting.agenda_published_at is None and meeting.status == MeetingStatus.PLANNED
+    ]
+
+
+def dossier_obligation_list(
+    dossiers: QuerySet[Dossier] | Iterable[Dossier], *, calendar: MeetingCalendar | None = None
+) -> list[Obligation]:
+    """Every open obligation of ``dossiers``, in a fixed number of queries, by due date."""
+    if isinstance(dossiers, QuerySet):
+        dossiers = dossiers.filter(state__in=ACTIVE_STATES, included_on__isnull=False)
+    dossiers = list(dossiers)
+    ctx = _load_context([d.pk for d in dossiers], calendar)
+    found = [o for dossier in dossiers for o in _for_dossier(dossier, ctx)]
+    return sorted(found, key=lambda o: (o.due_on, o.key))
+
+
+def obligations_open(
+    *, on: datetime.date, dossiers: QuerySet[Dossier] | None = None, agendas: bool = True
+):
+    """Every open obligation (dossiers' and agendas'), however far its due date, by due date."""
+    calendar = MeetingCalendar.load()
+    queryset = Dossier.objects.all() if dossiers is None else dossiers
+    found = dossier_obligation_list(queryset.select_related("case_director"), calendar=calendar)
+    if agendas:
+        found += _agenda(calendar, on)
+    return sorted(found, key=lambda o: (o.due_on, o.key))
+
+
+def obligations_due(*, on: datetime.date) -> list[Obligation]:
+    """The open obligations whose first reminder date has come: the reminder scan's input."""
+    lead = _days(ProgrammeSettings.load().reminder_before_days)
+    return [o for o in obligations_open(on=on) if o.due_on - lead <= on]
+
+
+def dossier_obligations(*, dossier: Dossier) -> list[Obligation]:
+    """The open obligations of one dossier, next first: its "next deadlines"."""
+    return dossier_obligation_list([dossier])

@@ -1,0 +1,117 @@
+"""The obligations engine: a dossier walked through a year, every deadline on its date."""
+
+import datetime
+
+import pytest
+
+from dossiers.models import ProgrammeSettings
+from dossiers.obligations import (
+    ObligationKind,
+    dossier_obligations,
+    obligations_due,
+    register_completion,
+    unregister_completion,
+)
+from dossiers.workflow.states import DossierState as S
+
+D = datetime.date
+K = ObligationKind
+
+
+def due(dossier) -> dict[str, datetime.date]:
+    return {o.kind: o.due_on for o in dossier_obligations(dossier=dossier)}
+
+
+@pytest.fixture
+def recorded():
+    """A stand-in for the letters, UVO and evaluation features: dates done per dossier."""
+    done: dict[str, dict[int, list[datetime.date]]] = {k: {} for k in K.values}
+    sources = {kind: (lambda ids, kind=kind: done[kind]) for kind in K.values}
+    for kind, source in sources.items():
+        register_completion(kind, source)
+    yield done
+    for kind, source in sources.items():
+        unregister_completion(kind, source)
+
+
+def test_a_year_of_deadlines(clock, calendar, walk, step, recorded):
+    clock.move_to(D(2027, 3, 1))
+    dossier = walk(S.AWAITING_DECISION)
+    clock.move_to(D(2027, 3, 25))
+    step(dossier, S.INCLUDED)
+    # Letter: day 21. ITAT-R: first on or after 29 April is 6 May, Ascension Day: skipped,
+    # so 27 May; concept plan and first UVO due 7 days before.
+    assert due(dossier) == {
+        K.LETTER: D(2027, 4, 15),
+        K.CONCEPT_PLAN: D(2027, 5, 20),
+        K.UVO: D(2027, 5, 20),
+    }
+    concept = next(o for o in dossier_obligations(dossier=dossier) if o.kind == K.CONCEPT_PLAN)
+    assert concept.meeting.date == D(2027, 5, 27)
+
+    recorded[K.LETTER][dossier.pk] = [D(2027, 4, 10)]
+    clock.move_to(D(2027, 5, 18))
+    step(dossier, S.PLAN_SUBMITTED)
+    assert due(dossier) == {}
+
+    # Advice at the ITAT-R of 27 May: the first Regieoverleg whose cut-off falls after it is
+    # 9 June (cut-off 2 June); 26 May's cut-off (19 May) is before the ITAT-R.
+    clock.move_to(D(2027, 5, 27))
+    step(dossier, S.PLAN_ADVISED)
+    assert due(dossier) == {K.DEFINITIVE_PLAN: D(2027, 6, 2)}
+
+    clock.move_to(D(2027, 6, 1))
+    step(dossier, S.PLAN_DEFINITIVE)
+    clock.move_to(D(2027, 6, 9))
+    step(dossier, S.PLAN_ADOPTED)
+    assert due(dossier) == {K.EVALUATION: D(2027, 9, 1)}  # adoption + 84
+    clock.move_to(D(2027, 6, 10))
+    step(dossier, S.IN_EXECUTION)
+
+    recorded[K.EVALUATION][dossier.pk] = [D(2027, 8, 30)]
+    assert due(dossier) == {K.EVALUATION: D(2027, 11, 22)}  # previous evaluation + 84
+    recorded[K.EVALUATION][dossier.pk].append(D(2027, 11, 20))
+    assert due(dossier) == {K.EVALUATION: D(2028, 2, 12)}
+
+    recorded[K.UVO][dossier.pk] = [D(2027, 5, 14)]
+    assert due(dossier)[K.UVO] == D(2027, 7, 9)  # previous UVO + 56
+
+
+def test_letter_stays_open_until_a_completion_source_says_sent(clock, calendar, walk, step):
+    clock.move_to(D(2027, 3, 25))
+    dossier = walk(S.INCLUDED)
+    clock.move_to(D(2027, 12, 1))
+    assert due(dossier)[K.LETTER] == D(2027, 4, 15)
+
+
+def test_changed_setting_moves_open_obligations_not_done_ones(
+    clock, calendar, walk, step, recorded
+):
+    clock.move_to(D(2027, 3, 25))
+    dossier = walk(S.IN_EXECUTION)
+    adopted = dossier.history.get(to_state=S.PLAN_ADOPTED).at.date()
+    recorded[K.EVALUATION][dossier.pk] = [adopted + datetime.timedelta(days=80)]
+    settings = ProgrammeSettings.load()
+    settings.evaluation_interval_days = 56
+    settings.save()
+    assert due(dossier)[K.EVALUATION] == adopted + datetime.timedelta(days=80 + 56)
+    # What was done stays done: the recorded evaluation date is not moved.
+    assert recorded[K.EVALUATION][dossier.pk] == [adopted + datetime.timedelta(days=80)]
+
+
+def test_agenda_obligation_for_the_secretary(clock, calendar):
+    clock.move_to(D(2027, 5, 20))
+    found = [o for o in obligations_due(on=D(2027, 5, 20)) if o.kind == K.AGENDA]
+    # Next ITAT-R 27 May: agenda due 20 May. Regieoverleg 26 May: due 19 May (overdue).
+    assert {(o.meeting.date, o.due_on) for o in found} >= {
+        (D(2027, 5, 27), D(2027, 5, 20)),
+        (D(2027, 5, 26), D(2027, 5, 19)),
+    }
+
+
+def test_obligations_due_only_from_the_first_reminder_date(clock, calendar, walk):
+    clock.move_to(D(2027, 3, 25))
+    dossier = walk(S.INCLUDED)
+    keys = lambda on: {o.key for o in obligations_due(on=on) if o.dossier}  # noqa: E731
+    assert f"letter:{dossier.pk}" not in keys(D(2027, 4, 7))
+    assert f"letter:{dossier.pk}" in keys(D(2027, 4, 8))  # 7 days before 15 April
