@@ -54,18 +54,23 @@ def walk(users):
     """Build a dossier in ``state`` by taking every step through ``dossier_transition``."""
 
     def _walk(state: str = DossierState.REGISTERED, *, case_director=None, dossier=None):
-        dossier = dossier or DossierFactory()
         director = case_director or users["regisseur"]
-        for source, target in path_to(state):
-            actor = _actor_for(users, source, target, director)
-            if target == DossierState.AWAITING_DECISION:
-                assessment_complete(dossier=dossier, by=actor)
-            dossier_transition(
-                dossier=dossier, to=target, by=actor, note="test", **step_input(target, director)
-            )
-        return dossier
+        return walk_dossier(users, state, director, dossier=dossier)
 
     return _walk
+
+
+def walk_dossier(users, state, director, *, dossier=None):
+    """Every step from registration to ``state`` through the real services, as each role."""
+    dossier = dossier or DossierFactory()
+    for source, target in path_to(state):
+        actor = _actor_for(users, source, target, director)
+        if target == DossierState.AWAITING_DECISION:
+            assessment_complete(dossier=dossier, by=actor)
+        dossier_transition(
+            dossier=dossier, to=target, by=actor, note="test", **step_input(target, director)
+        )
+    return dossier
 
 
 def step_input(target, director) -> dict:

@@ -13,12 +13,10 @@ from django.core.files.images import ImageFile
 from wagtail.log_actions import log
 
 from dossiers import access
-from dossiers.demo import path_to
 from dossiers.models import AccessAction, AccessLogEntry, Dossier
-from dossiers.services import dossier_transition
 from dossiers.workflow.states import DossierState
-from tests.conftest import _actor_for
-from tests.factories.dossiers import ROLE_KEYS, DossierFactory, OrganisationFactory, role_user
+from tests.conftest import walk_dossier
+from tests.factories.dossiers import ROLE_KEYS, OrganisationFactory, role_user
 from tests.harness.urls import UrlCase
 from tests.harness.viewsets import models_by_namespace
 
@@ -38,15 +36,6 @@ class World:
             for key, user in self.users.items()
             if access.dossiers_for(user).filter(pk=dossier.pk)
         }
-
-
-def walk_dossier(users, state, director) -> Dossier:
-    dossier = DossierFactory()
-    for source, target in path_to(state):
-        extra = {"case_director": director} if target == DossierState.INCLUDED else {}
-        actor = _actor_for(users, source, target, director)
-        dossier_transition(dossier=dossier, to=target, by=actor, note="test", **extra)
-    return dossier
 
 
 def _png() -> ImageFile:
