@@ -16,6 +16,7 @@ from dossiers.services.assessment import (
     assessment_missing,
     assessment_save,
 )
+from dossiers.views.base import DossierActionMixin
 from snippets.selectors import other_approach_choices, problem_area_choices, risk_group_list
 
 
@@ -53,8 +54,8 @@ class PartnerInformationForm(forms.ModelForm):
         model = PartnerInformation
         fields = ["organisation", "contact_name", "requested_on", "received_on", "summary"]
         widgets = {
-            "requested_on": forms.DateInput(attrs={"type": "date"}),
-            "received_on": forms.DateInput(attrs={"type": "date"}),
+            "requested_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -64,7 +65,9 @@ PartnerFormSet = forms.modelformset_factory(
 )
 
 
-class AssessmentEditView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+class AssessmentEditView(
+    DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """One page for the whole framework; saved in one transaction by ``assessment_save``."""
 
     template_name = "dossiers/assessment_edit.html"

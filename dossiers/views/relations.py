@@ -11,6 +11,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 
 from dossiers.models import RelationKind
 from dossiers.services.relations import subject_relation_add
+from dossiers.views.base import DossierActionMixin
 
 
 class RelationForm(forms.Form):
@@ -23,7 +24,7 @@ class RelationForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("Toelichting"), max_length=255, required=False)
 
 
-class RelationAddView(BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+class RelationAddView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
     template_name = "dossiers/relation_add.html"
     form_class = RelationForm
     page_title = gettext_lazy("Familierelatie toevoegen")

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,8 +64,8 @@ class SignalForm(forms.ModelForm):
             "concern",
         ]
         widgets = {
-            "received_on": forms.DateInput(attrs={"type": "date"}),
-            "person_birth_date": forms.DateInput(attrs={"type": "date"}),
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "person_birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -83,6 +84,13 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
     model = Signal
     index_url_name = None
     dossier_url_name = "dossiers:inspect"
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Start")},
+            {"url": reverse(self.index_url_name), "label": _("Meldingen")},
+            {"url": "", "label": self.page_title},
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

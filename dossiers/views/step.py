@@ -21,6 +21,7 @@ from dossiers.services import (
 )
 from dossiers.services.decisions import OUTCOME_STATES
 from dossiers.services.intake import TRIAGE_OUTCOMES
+from dossiers.views.base import DossierActionMixin
 from dossiers.workflow.states import DossierState as S
 
 DECISION_FOR_STATE = {state: outcome for outcome, state in OUTCOME_STATES.items()}
@@ -50,7 +51,7 @@ class StepForm(forms.Form):
     decided_on = forms.DateField(
         label=gettext_lazy("Datum besluit Regieoverleg"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     case_director = forms.ModelChoiceField(
         label=gettext_lazy("Regisseur"),
@@ -93,7 +94,7 @@ class StepForm(forms.Form):
         return day
 
 
-class DossierStepView(BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+class DossierStepView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
     """One step; the service checks permission, guards and the row lock."""
 
     template_name = "dossiers/dossier_step.html"
