@@ -21,7 +21,11 @@ class Reminder(models.Model):
     """The sent-marker of one reminder: unique per obligation, due date and kind.
 
     The unique constraint is what makes the daily scan exactly-once (docs/adr/0006).
+    Operational metadata (kind, due date, recipient address, status), not the subject's
+    personal data: administrators see it to follow up failed e-mails.
     """
+
+    holds_case_data = False  # the permission-matrix harness reads this
 
     obligation_key = models.CharField(_("verplichting"), max_length=100)
     obligation_kind = models.CharField(_("soort verplichting"), max_length=30)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from dossiers import roles
-from dossiers.models import Dossier, Subject, User
+from dossiers.models import Dossier, Signal, Subject, User
 from snippets.models import Organisation
 
 
@@ -79,3 +79,21 @@ ROLE_KEYS = {
     "programmateam": roles.PROGRAMME_TEAM,
     "beheer": roles.ADMINISTRATOR,
 }
+
+
+class SignalFactory(DjangoModelFactory):
+    class Meta:
+        model = Signal
+
+    dossier = factory.SubFactory(DossierFactory)
+    received_on = datetime.date(2026, 1, 5)
+    channel = "phone"
+    source_type = "teacher"
+    reporter_name = "Fictieve docent"
+    concern = "Fictieve zorg over radicalisering."
+    person_first_name = factory.LazyAttribute(
+        lambda s: s.dossier.subject.first_name if s.dossier.subject else ""
+    )
+    person_last_name = factory.LazyAttribute(
+        lambda s: s.dossier.subject.last_name if s.dossier.subject else ""
+    )

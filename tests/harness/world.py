@@ -13,10 +13,10 @@ from django.core.files.images import ImageFile
 from wagtail.log_actions import log
 
 from dossiers import access
-from dossiers.models import AccessAction, AccessLogEntry, Dossier
+from dossiers.models import AccessAction, AccessLogEntry, Dossier, SignalAttachment
 from dossiers.workflow.states import DossierState
 from tests.conftest import walk_dossier
-from tests.factories.dossiers import ROLE_KEYS, OrganisationFactory, role_user
+from tests.factories.dossiers import ROLE_KEYS, OrganisationFactory, SignalFactory, role_user
 from tests.harness.urls import UrlCase
 from tests.harness.viewsets import models_by_namespace
 
@@ -74,6 +74,12 @@ def build_world() -> World:
     director = role_user(ROLE_KEYS["regisseur"], username="andere_regisseur", organisation=other)
     foreign = walk_dossier(users, DossierState.IN_EXECUTION, director)
     walk_dossier(users, DossierState.IN_EXECUTION, users["regisseur"])  # an own dossier too
+    signal = SignalFactory(dossier=foreign, registered_by=users["map"])
+    SignalAttachment.objects.create(
+        signal=signal,
+        file=ContentFile(b"%PDF-1.4", name="melding.pdf"),
+        original_name="melding.pdf",
+    )
     log(instance=foreign, action="wagtail.edit", user=director)
     AccessLogEntry.objects.create(
         at=foreign.created_at,
@@ -96,6 +102,8 @@ def dossier_relation(model) -> str | None:
     """The lookup that links ``model`` to a dossier, or None when it holds no case data."""
     if model is Dossier:
         return "pk"
+    if getattr(model, "holds_case_data", True) is False:
+        return None
     for rel in model._meta.get_fields():
         if rel.related_model is not Dossier:
             continue
@@ -154,9 +162,11 @@ MODEL_KWARGS = {
     "redirect_id": "wagtailredirects.Redirect",
     "task_id": "wagtailcore.Task",
     "workflow_pk": "wagtailcore.Workflow",
+    "version_pk": "structuredforms.FormVersion",
 }
 # Namespaces whose ``pk`` is not declared by a registered viewset.
 PK_MODELS = {
+    "signals:attachment": "dossiers.SignalAttachment",
     "wagtailadmin_api:pages": "wagtailcore.Page",
     "wagtailadmin_api:documents": "wagtaildocs.Document",
     "wagtailadmin_api:images": "wagtailimages.Image",
@@ -180,6 +190,8 @@ def _model(label):
 
 
 def _pk_model(case: UrlCase):
+    if case.url_name in PK_MODELS:
+        return _model(PK_MODELS[case.url_name])
     namespace = case.url_name.rsplit(":", 1)[0] if case.url_name else ""
     if namespace in PK_MODELS:
         return _model(PK_MODELS[namespace])
