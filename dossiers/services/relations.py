@@ -7,11 +7,20 @@ from dossiers import access
 from dossiers.models import Dossier, SubjectRelation
 
 
+def relation_may_add(*, dossier: Dossier, user) -> bool:
+    """Case directors on their own open dossiers and the Voorportaal during duiding."""
+    if not access.changeable_dossiers_for(user).filter(pk=dossier.pk).exists():
+        return False
+    if dossier.case_director_id == user.pk:
+        return True
+    return access.has_permission(user, "dossiers.assess_signal")
+
+
 def subject_relation_add(
     *, dossier: Dossier, related_reference: str, kind: str, by, note: str = ""
 ) -> SubjectRelation:
     """Link the dossier's subject to the subject of another dossier the user may see."""
-    if not access.changeable_dossiers_for(by).filter(pk=dossier.pk).exists():
+    if not relation_may_add(dossier=dossier, user=by):
         raise ValidationError(_("U kunt dit dossier niet wijzigen."))
     related = access.dossiers_for(by).filter(reference=related_reference.strip()).first()
     if related is None or related.subject_id is None:

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
-from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.obligations import dossier_obligations
 from dossiers.selectors import (
@@ -14,6 +13,7 @@ from dossiers.selectors import (
     dossier_steps_for,
 )
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
+from dossiers.services.relations import relation_may_add
 
 
 class DossierIndexView(LoggedListingMixin, generic.IndexView):
@@ -38,9 +38,7 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         )
         context["assessment_url_name"] = self.assessment_url_name
         context["family"] = dossier_family(dossier=self.object, user=self.request.user)
-        context["may_change"] = (
-            access.changeable_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
-        )
+        context["may_change"] = relation_may_add(dossier=self.object, user=self.request.user)
         context["relation_url_name"] = self.relation_url_name
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name

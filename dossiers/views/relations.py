@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +10,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
 from dossiers.models import RelationKind
-from dossiers.services.relations import subject_relation_add
+from dossiers.services.relations import relation_may_add, subject_relation_add
 from dossiers.views.base import DossierActionMixin
 
 
@@ -30,6 +30,11 @@ class RelationAddView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateM
     page_title = gettext_lazy("Familierelatie toevoegen")
     inspect_url_name = None
     model = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not relation_may_add(dossier=self.object, user=request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
         return str(self.object)
