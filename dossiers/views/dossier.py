@@ -13,9 +13,10 @@ from dossiers.selectors import (
     dossier_steps_for,
 )
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
+from reports.xlsx import SafeSpreadsheetExportMixin
 
 
-class DossierIndexView(LoggedListingMixin, generic.IndexView):
+class DossierIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Dossierlijst")
 
 
