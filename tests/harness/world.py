@@ -17,7 +17,8 @@ from dossiers.demo import path_to
 from dossiers.models import AccessAction, AccessLogEntry, Dossier
 from dossiers.services import dossier_transition
 from dossiers.workflow.states import DossierState
-from tests.conftest import _actor_for
+from tests.conftest import _actor_for, step_input
+from tests.factories.assessment import assessment_complete
 from tests.factories.dossiers import ROLE_KEYS, DossierFactory, OrganisationFactory, role_user
 from tests.harness.urls import UrlCase
 from tests.harness.viewsets import models_by_namespace
@@ -43,8 +44,10 @@ class World:
 def walk_dossier(users, state, director) -> Dossier:
     dossier = DossierFactory()
     for source, target in path_to(state):
-        extra = {"case_director": director} if target == DossierState.INCLUDED else {}
         actor = _actor_for(users, source, target, director)
+        if target == DossierState.AWAITING_DECISION:
+            assessment_complete(dossier=dossier, by=actor)
+        extra = step_input(target, director)
         dossier_transition(dossier=dossier, to=target, by=actor, note="test", **extra)
     return dossier
 
