@@ -2,9 +2,20 @@
 
 from wagtail import hooks
 
+from reports.views import monitor_menu_item, monitor_urls
 from reports.viewsets import access_log_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_access_log_viewset():
     return access_log_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_monitor_urls():
+    return monitor_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_monitor_menu_item():
+    return monitor_menu_item()

@@ -7,8 +7,9 @@ migrations, which never reach a search index, are found too.
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
     Intervention,
@@ -19,6 +20,10 @@ from snippets.models import (
     TrainingEvent,
 )
 from snippets.views.training import TrainingAttendanceView
+
+
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The snippet listing, with formula-safe exports."""
 
 
 class CatalogueViewSet(SnippetViewSet):
@@ -46,6 +51,7 @@ class InterventionViewSet(CatalogueViewSet):
         Column("status_string", label=_("Status")),
     ]
     list_export = ["name", "domain", "special_kind", "typical_duration_weeks", "active"]
+    index_view_class = SafeExportIndexView
     export_filename = "interventies"
     ordering = ["name"]
 

@@ -14,9 +14,10 @@ from dossiers.selectors import (
 )
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
 from dossiers.services.relations import relation_may_add
+from reports.xlsx import SafeSpreadsheetExportMixin
 
 
-class DossierIndexView(LoggedListingMixin, generic.IndexView):
+class DossierIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Dossierlijst")
 
 

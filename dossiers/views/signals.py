@@ -19,6 +19,7 @@ from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import AccessAction, Dossier, Signal, SignalAttachment
 from dossiers.selectors import duplicate_candidates
 from dossiers.services import access_log_record, signal_register
+from reports.xlsx import SafeSpreadsheetExportMixin
 
 NEW_PERSON = "new"
 
@@ -159,7 +160,7 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, field_messages)
 
 
-class SignalIndexView(LoggedListingMixin, generic.IndexView):
+class SignalIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Meldingenlijst")
 
 
