@@ -40,9 +40,10 @@ def transition_reasons(*, dossier: Dossier, to: str, by, data: dict | None = Non
 def dossier_transition(*, dossier: Dossier, to: str, by, note: str = "", **data) -> Dossier:
     """Take one step: lock the row, check table + permission + guards, record history."""
     with transaction.atomic():
-        locked = access.dossiers_for(by).select_for_update().filter(pk=dossier.pk).first()
-        if locked is None:
+        if not access.dossiers_for(by).filter(pk=dossier.pk).exists():
             raise TransitionNotAllowed([_("Dit dossier is niet (meer) toegankelijk voor u.")])
+        # Lock the row alone: PostgreSQL refuses FOR UPDATE across the scope's outer joins.
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         reasons = transition_reasons(dossier=locked, to=to, by=by, data={"note": note, **data})
         if reasons:
             raise TransitionNotAllowed(reasons)
