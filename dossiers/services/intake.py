@@ -1,7 +1,5 @@
 """Intake: registering a signal (with the duplicate check) and its first assessment (triage)."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -127,7 +125,3 @@ def signal_triage(
         )
         signal.save(update_fields=["triage_close_reason", "regular_track_destination"])
     return dossier
-
-
-def signal_received_default() -> datetime.date:
-    return timezone.localdate()
