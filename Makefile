@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ messages: install
 	$(PY) manage.py makemessages -l nl $(MAKEMESSAGES_IGNORE) --no-obsolete --no-location
 	$(PY) scripts/fill_catalogue.py locale/nl/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l nl --ignore=.venv
+
+## bench: every benchmark under bench/ (each prints its ratios; see quality.md)
+bench: install
+	@for script in bench/*_bench.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 demo: install
 	$(PY) manage.py demo_data --dossiers $${DOSSIERS:-60} --seed $${SEED:-2016}

@@ -29,11 +29,13 @@ class LoggedObjectMixin:
     def get_logged_dossier(self):
         return getattr(self.object, "dossier", self.object)
 
+    def get_log_description(self) -> str:
+        return f"{self.object._meta.verbose_name}: {self.object}"
+
     def get(self, request, *args, **kwargs):
-        dossier = self.get_logged_dossier()
         access_log_record(
             request=request,
-            dossier=dossier,
-            description=f"{self.object._meta.verbose_name}: {self.object}",
+            dossier=self.get_logged_dossier(),
+            description=self.get_log_description(),
         )
         return super().get(request, *args, **kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
+from dossiers.logged_views import LoggedObjectMixin
 from dossiers.models import Assessment, PartnerInformation
 from dossiers.services.assessment import (
     ASSESSMENT_FORM_SLUG,
@@ -66,9 +67,12 @@ PartnerFormSet = forms.modelformset_factory(
 
 
 class AssessmentEditView(
-    DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView
+    LoggedObjectMixin, DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView
 ):
-    """One page for the whole framework; saved in one transaction by ``assessment_save``."""
+    """One page for the whole framework; saved in one transaction by ``assessment_save``.
+
+    The page shows the signal's personal data and the partners' information: every GET is logged.
+    """
 
     template_name = "dossiers/assessment_edit.html"
     page_title = gettext_lazy("Beoordelingskader")
@@ -83,6 +87,9 @@ class AssessmentEditView(
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_log_description(self) -> str:
+        return _("Beoordelingskader: %(dossier)s") % {"dossier": self.object}
 
     def _forms(self, data=None):
         from forms.rendering import build_form

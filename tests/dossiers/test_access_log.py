@@ -92,3 +92,14 @@ def test_access_log_is_not_for_case_directors(client, users):
     client.force_login(users["regisseur"])
     response = client.get(reverse("access_log:index"))
     assert response.status_code in (302, 403)
+
+
+def test_assessment_page_writes_one_row(client, walk, users):
+    dossier = walk(S.PRE_ASSESSMENT)
+    client.force_login(users["voorportaal"])
+    response = client.get(reverse("dossiers:assessment", args=[dossier.pk]))
+    assert response.status_code == 200
+    row = AccessLogEntry.objects.get()
+    assert (row.username, row.dossier_reference) == ("voorportaal", dossier.reference)
+    assert row.action == AccessAction.VIEW
+    assert row.object_description == f"Beoordelingskader: {dossier}"
