@@ -1,5 +1,6 @@
 """Shared bits of the small admin views that act on one dossier."""
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -19,3 +20,12 @@ class DossierActionMixin:
             },
             {"url": "", "label": self.get_page_title()},
         ]
+
+
+def form_add_service_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: per field where the form has it."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, field_messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, field_messages)

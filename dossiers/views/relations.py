@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 
 from dossiers.models import RelationKind
 from dossiers.services.relations import relation_may_add, subject_relation_add
-from dossiers.views.base import DossierActionMixin
+from dossiers.views.base import DossierActionMixin, form_add_service_errors
 
 
 class RelationForm(forms.Form):
@@ -48,11 +48,7 @@ class RelationAddView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateM
         try:
             subject_relation_add(dossier=self.object, by=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, field_errors in error.message_dict.items():
-                    form.add_error(field, field_errors)
-            else:
-                form.add_error(None, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Familierelatie toegevoegd."))
         return redirect(self.inspect_url_name, self.object.pk)

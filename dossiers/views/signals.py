@@ -19,6 +19,7 @@ from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import AccessAction, Dossier, Signal, SignalAttachment
 from dossiers.selectors import duplicate_candidates
 from dossiers.services import access_log_record, signal_register
+from dossiers.views.base import form_add_service_errors
 from reports.xlsx import SafeSpreadsheetExportMixin
 
 NEW_PERSON = "new"
@@ -125,7 +126,7 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
                 link_to=link_to,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         if link_to is not None:
             messages.success(
@@ -150,14 +151,6 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
         if form.cleaned_data.get("attachments"):
             messages.warning(self.request, _("Voeg de bijlagen opnieuw toe bij het bevestigen."))
         return self.render_to_response(self.get_context_data(form=form, candidates=candidates))
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 class SignalIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
