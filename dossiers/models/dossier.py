@@ -51,6 +51,9 @@ class Dossier(models.Model):
         help_text=_("Spoed: mag met een onvolledig basisdossier verder; de regisseur vult aan."),
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # Copies of facts in the status history, written only by the state machine
+    # (workflow/services.py and effects.py) in the same transaction as the history row, so the
+    # obligations engine and the monitor can filter and index on them without a subquery.
     state_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, editable=False)
     included_on = models.DateField(_("opgenomen op"), null=True, blank=True, editable=False)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, editable=False)
