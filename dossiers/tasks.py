@@ -26,3 +26,10 @@ def reminder_retry() -> int:
     from dossiers.services.reminders import reminders_send_pending
 
     return reminders_send_pending()
+
+
+def retention_run() -> int:
+    """The daily deletion of finished cases past their retention period."""
+    from dossiers.services.retention import retention_run as _retention_run
+
+    return _retention_run(today=timezone.localdate())

@@ -2,6 +2,8 @@
 
 The monitor counts over all dossiers (not the user's scope): it is an aggregate report for the
 programme team and steering, guarded by ``monitor.view_monitor`` and small-count suppression.
+Every figure adds the stored facts of cases that retention deleted (``reports.facts``), so a
+past period's numbers stay the same after its cases are gone.
 """
 
 import datetime
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dossiers.models import Dossier, DossierStatusChange, Gender, Signal, SourceType
 from dossiers.workflow.states import DossierState
+from reports.facts import age_band, day, in_period, stored_facts
 from reports.periods import Period
 from reports.suppression import suppress
 from snippets.models import RiskGroup
@@ -55,6 +58,10 @@ def inflow_by_source_type(*, period: Period) -> Table:
         .values_list("source_type")
         .annotate(n=Count("pk"))
     )
+    for fact in stored_facts():
+        for received_on, source_type in fact["signals"]:
+            if in_period(received_on, period):
+                counts[source_type] = counts.get(source_type, 0) + 1
     rows = [(str(label), counts.get(value, 0)) for value, label in SourceType.choices]
     return Table("inflow_source", str(_("Instroom meldingen naar soort melder")), rows)
 
@@ -67,8 +74,13 @@ def inflow_by_risk_group(*, period: Period) -> Table:
         .values_list("assessment__risk_groups")
         .annotate(n=Count("pk", distinct=True))
     )
-    rows = [(str(group), counts.get(group.pk, 0)) for group in RiskGroup.objects.order_by("number")]
     without = dossiers.filter(assessment__risk_groups__isnull=True).distinct().count()
+    for fact in stored_facts():
+        if in_period(fact["created_on"], period):
+            for group in fact["risk_groups"]:
+                counts[group] = counts.get(group, 0) + 1
+            without += not fact["risk_groups"]
+    rows = [(str(group), counts.get(group.pk, 0)) for group in RiskGroup.objects.order_by("number")]
     rows.append((str(_("Geen risicogroep vastgesteld")), without))
     return Table("inflow_risk_group", str(_("Instroom dossiers naar risicogroep")), rows)
 
@@ -79,8 +91,12 @@ def inflow_by_gender_and_age(*, period: Period) -> Table:
     for created_at, birth_date, gender in _dossiers_registered(period).values_list(
         "created_at", "subject__birth_date", "subject__gender"
     ):
-        key = (gender or Gender.OTHER, _age_band(birth_date, timezone.localdate(created_at)))
+        key = (gender or Gender.OTHER, age_band(birth_date, timezone.localdate(created_at)))
         counts[key] = counts.get(key, 0) + 1
+    for fact in stored_facts():
+        if in_period(fact["created_on"], period):
+            key = (fact["gender"] or Gender.OTHER, fact["age_band"])
+            counts[key] = counts.get(key, 0) + 1
     bands = [
         ("minor", _("minderjarig")),
         ("adult", _("meerderjarig")),
@@ -94,13 +110,6 @@ def inflow_by_gender_and_age(*, period: Period) -> Table:
     return Table("inflow_gender_age", str(_("Instroom dossiers naar geslacht en leeftijd")), rows)
 
 
-def _age_band(birth_date: datetime.date | None, on: datetime.date) -> str:
-    if birth_date is None:
-        return "unknown"
-    before_birthday = (on.month, on.day) < (birth_date.month, birth_date.day)
-    return "minor" if on.year - birth_date.year - before_birthday < 18 else "adult"
-
-
 def outflow_by_reason(*, period: Period) -> Table:
     """Dossiers that left the approach in the period, per way out (status history)."""
     counts = dict(
@@ -110,6 +119,10 @@ def outflow_by_reason(*, period: Period) -> Table:
         .values_list("to_state")
         .annotate(n=Count("dossier", distinct=True))
     )
+    for fact in stored_facts():
+        left = {state for on, state in fact["history"] if in_period(on, period)}
+        for state in left.intersection(OUTFLOW_STATES):
+            counts[state] = counts.get(state, 0) + 1
     rows = [(str(DossierState(state).label), counts.get(state, 0)) for state in OUTFLOW_STATES]
     return Table("outflow_reason", str(_("Uitstroom naar reden")), rows)
 
@@ -127,6 +140,12 @@ def dossiers_by_state_at_end(*, period: Period) -> Table:
         .values_list("state_at_end")
         .annotate(n=Count("pk"))
     )
+    for fact in stored_facts():
+        if day(fact["created_on"]) > period.end:
+            continue
+        states = [state for on, state in fact["history"] if day(on) <= period.end]
+        state = states[-1] if states else DossierState.REGISTERED
+        counts[state] = counts.get(state, 0) + 1
     rows = [(str(label), counts.get(value, 0)) for value, label in DossierState.choices]
     return Table("state_at_end", str(_("Dossiers per status aan het eind van de periode")), rows)
 
@@ -142,14 +161,23 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
     )
     today = timezone.localdate()
     counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
-    for included_on, advised_at in (
-        Dossier.objects.filter(included_on__gte=period.start, included_on__lte=period.end)
-        .annotate(advised_at=Subquery(first_advice))
-        .values_list("included_on", "advised_at")
-    ):
+    pairs = [
+        (included_on, timezone.localdate(advised_at) if advised_at else None)
+        for included_on, advised_at in (
+            Dossier.objects.filter(included_on__gte=period.start, included_on__lte=period.end)
+            .annotate(advised_at=Subquery(first_advice))
+            .values_list("included_on", "advised_at")
+        )
+    ]
+    pairs += [
+        (day(fact["included_on"]), day(fact["advised_on"]))
+        for fact in stored_facts()
+        if in_period(fact["included_on"], period)
+    ]
+    for included_on, advised_on in pairs:
         due = included_on + ADVISORY_DEADLINE
-        if advised_at is not None:
-            counts["in_time" if timezone.localdate(advised_at) <= due else "late"] += 1
+        if advised_on is not None:
+            counts["in_time" if advised_on <= due else "late"] += 1
         else:
             counts["overdue" if today > due else "pending"] += 1
     labels = {

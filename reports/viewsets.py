@@ -1,37 +1,21 @@
-"""Admin viewsets of reports: the access log, read-only and searchable."""
+"""Admin viewsets of reports: the access log and the deletion log, read-only and searchable."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from dossiers.models import AccessLogEntry
+from dossiers.models import AccessLogEntry, DeletionLogEntry
 from reports.filters import AccessLogFilterSet
 
 
-class AccessLogViewSet(ModelViewSet):
-    """Only listing and inspection: the log is append-only and edited by nobody."""
+class ReadOnlyLogViewSet(ModelViewSet):
+    """Only listing and inspection: a log is append-only and edited by nobody."""
 
-    model = AccessLogEntry
-    icon = "history"
-    menu_label = _("Toegangslog")
     add_to_settings_menu = True
-    url_prefix = "toegangslog"
     inspect_view_enabled = True
     copy_view_enabled = False
-    filterset_class = AccessLogFilterSet
-    search_fields = ["username", "subject_name", "dossier_reference", "request_id"]
     search_backend_name = None
-    list_display = [
-        Column("at", label=_("Tijdstip")),
-        "username",
-        "organisation",
-        Column("action", label=_("Handeling"), accessor="get_action_display"),
-        "dossier_reference",
-        "subject_name",
-        "object_description",
-        "row_count",
-    ]
     list_per_page = 50
     form_fields = []
 
@@ -55,4 +39,42 @@ class AccessLogViewSet(ModelViewSet):
         return kwargs
 
 
+class AccessLogViewSet(ReadOnlyLogViewSet):
+    model = AccessLogEntry
+    icon = "history"
+    menu_label = _("Toegangslog")
+    url_prefix = "toegangslog"
+    filterset_class = AccessLogFilterSet
+    search_fields = ["username", "subject_name", "dossier_reference", "request_id"]
+    list_display = [
+        Column("at", label=_("Tijdstip")),
+        "username",
+        "organisation",
+        Column("action", label=_("Handeling"), accessor="get_action_display"),
+        "dossier_reference",
+        "subject_name",
+        "object_description",
+        "row_count",
+    ]
+
+
+class DeletionLogViewSet(ReadOnlyLogViewSet):
+    """What retention deleted: dossier number, dates and row counts; never content."""
+
+    model = DeletionLogEntry
+    icon = "bin"
+    menu_label = _("Verwijderlog")
+    url_prefix = "verwijderlog"
+    search_fields = ["dossier_reference"]
+    list_display = [
+        Column("deleted_at", label=_("Verwijderd op")),
+        "dossier_reference",
+        Column("final_state", label=_("Laatste status"), accessor="get_final_state_display"),
+        "ended_on",
+        "retention_until",
+        "files",
+    ]
+
+
 access_log_viewset = AccessLogViewSet("access_log")
+deletion_log_viewset = DeletionLogViewSet("deletion_log")

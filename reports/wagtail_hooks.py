@@ -3,12 +3,17 @@
 from wagtail import hooks
 
 from reports.views import monitor_menu_item, monitor_urls
-from reports.viewsets import access_log_viewset
+from reports.viewsets import access_log_viewset, deletion_log_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_access_log_viewset():
     return access_log_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_deletion_log_viewset():
+    return deletion_log_viewset
 
 
 @hooks.register("register_admin_urls")

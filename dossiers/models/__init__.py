@@ -2,6 +2,7 @@ from dossiers.models.access_log import AccessAction, AccessLogEntry
 from dossiers.models.agenda_item import AgendaDecision, AgendaItem, AgendaItemKind
 from dossiers.models.assessment import Advice, Assessment, PartnerInformation
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
+from dossiers.models.deletion_log import DeletionLogEntry
 from dossiers.models.dossier import Dossier, DossierStatusChange
 from dossiers.models.log_entry import DossierLogEntry
 from dossiers.models.meeting import (
@@ -34,6 +35,7 @@ __all__ = [
     "AgendaItem",
     "AgendaItemKind",
     "DecisionOutcome",
+    "DeletionLogEntry",
     "Dossier",
     "DossierLogEntry",
     "DossierStatusChange",

@@ -25,6 +25,22 @@ class ProgrammeSettings(BaseGenericSetting):
     escalation_after_days = models.PositiveSmallIntegerField(
         _("escalatie: dagen na de uiterste datum"), default=1
     )
+    retention_years_included = models.PositiveSmallIntegerField(
+        _("bewaartermijn na afsluiting (jaren)"),
+        default=5,
+        help_text=_(
+            "Zo lang na de afsluiting blijft een dossier dat in de aanpak was bewaard; daarna "
+            "wordt het verwijderd en blijven alleen geanonimiseerde monitorcijfers over."
+        ),
+    )
+    retention_months_not_included = models.PositiveSmallIntegerField(
+        _("bewaartermijn melding zonder opname (maanden)"),
+        default=12,
+        help_text=_(
+            "Voor meldingen die zijn afgedaan, overgedragen of niet opgenomen: zo lang na die "
+            "afhandeling worden ze bewaard."
+        ),
+    )
     sender_email = models.EmailField(
         _("afzender herinneringen"), blank=True, help_text=_("Leeg: het standaardadres.")
     )

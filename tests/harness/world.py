@@ -13,7 +13,13 @@ from django.core.files.images import ImageFile
 from wagtail.log_actions import log
 
 from dossiers import access
-from dossiers.models import AccessAction, AccessLogEntry, Dossier, SignalAttachment
+from dossiers.models import (
+    AccessAction,
+    AccessLogEntry,
+    DeletionLogEntry,
+    Dossier,
+    SignalAttachment,
+)
 from dossiers.workflow.states import DossierState
 from tests.conftest import walk_dossier
 from tests.factories.dossiers import ROLE_KEYS, OrganisationFactory, SignalFactory, role_user
@@ -88,6 +94,15 @@ def build_world() -> World:
         dossier_reference=foreign.reference,
         subject_name=str(foreign.subject),
         action=AccessAction.VIEW,
+    )
+    DeletionLogEntry.objects.create(
+        deleted_at=foreign.created_at,
+        dossier_reference="2020-00001",
+        final_state=DossierState.CLOSED,
+        ended_on=foreign.created_at.date(),
+        retention_until=foreign.created_at.date(),
+        rows={"dossiers.Dossier": 1},
+        files=0,
     )
     world = World(users=users, other_director=director, foreign_dossier=foreign)
     world.objects = _content_objects(foreign, director)

@@ -1,0 +1,62 @@
+"""Monitor facts: the pseudonymised remainder of a case that retention deleted.
+
+A fact keeps only what the monitor's figures count: dates, categories and catalogue keys; no
+name, birth date, address, reference or free text. ``monitor_fact_data`` builds one from a live
+dossier (just before deletion); ``stored_facts`` reads them back for the selectors, which add
+them to the live figures so a period's numbers do not change when its cases are deleted.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from dossiers.workflow.states import DossierState
+from reports.models import MonitorFact
+
+
+def age_band(birth_date: datetime.date | None, on: datetime.date) -> str:
+    """``minor``, ``adult`` or ``unknown`` on the day ``on``."""
+    if birth_date is None:
+        return "unknown"
+    before_birthday = (on.month, on.day) < (birth_date.month, birth_date.day)
+    return "minor" if on.year - birth_date.year - before_birthday < 18 else "adult"
+
+
+def monitor_fact_data(dossier) -> dict:
+    """The facts of ``dossier`` the monitor counts (see the selectors in ``reports.selectors``)."""
+    created_on = timezone.localdate(dossier.created_at)
+    subject = dossier.subject
+    assessment = getattr(dossier, "assessment", None)
+    history = [
+        [timezone.localdate(change.at).isoformat(), change.to_state]
+        for change in dossier.history.order_by("at", "pk")
+    ]
+    advised = [day for day, state in history if state == DossierState.PLAN_ADVISED]
+    return {
+        "created_on": created_on.isoformat(),
+        "signals": [
+            [signal.received_on.isoformat(), signal.source_type]
+            for signal in dossier.signals.order_by("pk")
+        ],
+        "risk_groups": sorted(assessment.risk_groups.values_list("pk", flat=True))
+        if assessment
+        else [],
+        "gender": subject.gender if subject else "",
+        "age_band": age_band(subject.birth_date if subject else None, created_on),
+        "included_on": dossier.included_on.isoformat() if dossier.included_on else None,
+        "advised_on": advised[0] if advised else None,
+        "history": history,
+    }
+
+
+def stored_facts() -> list[dict]:
+    return list(MonitorFact.objects.values_list("data", flat=True))
+
+
+def day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def in_period(value: str | None, period) -> bool:
+    on = day(value)
+    return on is not None and period.start <= on <= period.end

@@ -1,0 +1,141 @@
+"""S10: a finished case past its retention period leaves no trace but a deletion-log row and
+pseudonymised monitor facts; the monitor's figures for past periods do not change."""
+
+import datetime
+import os
+
+import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.urls import reverse
+
+from dossiers.models import (
+    AccessLogEntry,
+    DeletionLogEntry,
+    Dossier,
+    ProgrammeSettings,
+    SignalAttachment,
+    Subject,
+)
+from dossiers.services.retention import retention_run
+from dossiers.workflow.states import DossierState as S
+from reports.models import MonitorFact
+from reports.periods import Period
+from reports.selectors import monitor_tables
+from tests.factories.dossiers import DossierFactory, SignalFactory
+
+pytestmark = pytest.mark.django_db
+
+FIRST, LAST, BIRTH = "Zoltarina", "Quibbleworth", datetime.date(2009, 3, 14)
+CONCERN = "Fictieve zorg: Quibbleworth deelt propaganda."
+CLOSED_AT = datetime.datetime(2026, 3, 2, 10, tzinfo=datetime.UTC)
+YEAR_2026 = Period(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31), label="2026")
+
+
+def _all_text() -> str:
+    """Every row of every table as text: where a trace of the person would show up."""
+    quote = connection.ops.quote_name
+    chunks = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608
+            chunks.extend(repr(row) for row in cursor.fetchall())
+    return "\n".join(chunks)
+
+
+@pytest.fixture
+def closed_case(walk, users, client, settings, tmp_path):
+    """A minor's case, with an attachment, read once by the case director, closed 2026-03-02."""
+    settings.MEDIA_ROOT = tmp_path
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC), tick=False):
+        dossier = DossierFactory(
+            subject__first_name=FIRST, subject__last_name=LAST, subject__birth_date=BIRTH
+        )
+        signal = SignalFactory(dossier=dossier, concern=CONCERN, registered_by=users["map"])
+        attachment = SignalAttachment(signal=signal, original_name=f"{LAST}.pdf")
+        attachment.file.save(f"{LAST}.pdf", ContentFile(b"%PDF-1.4 fictief"), save=True)
+    with time_machine.travel(CLOSED_AT, tick=False):
+        walk(S.CLOSED, dossier=dossier)
+        client.force_login(users["regisseur"])
+        assert client.get(reverse("dossiers:inspect", args=[dossier.pk])).status_code == 200
+    return dossier, attachment
+
+
+def test_a_case_past_retention_leaves_no_trace_and_the_monitor_keeps_its_figures(
+    closed_case, django_capture_on_commit_callbacks
+):
+    dossier, attachment = closed_case
+    file_path, person = attachment.file.path, str(dossier.subject)
+    with time_machine.travel(datetime.datetime(2026, 12, 31, 12, tzinfo=datetime.UTC)):
+        before = [(t.key, t.rows) for t in monitor_tables(period=YEAR_2026)]
+    assert LAST in _all_text()
+
+    with (
+        time_machine.travel(datetime.datetime(2031, 3, 3, 4, tzinfo=datetime.UTC)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert retention_run(today=datetime.date(2031, 3, 3)) == 1
+        after = [(t.key, t.rows) for t in monitor_tables(period=YEAR_2026)]
+
+    text = _all_text()
+    for trace in (FIRST, LAST, BIRTH.isoformat(), CONCERN, person):
+        assert trace not in text, trace
+    assert not Dossier.objects.filter(pk=dossier.pk).exists()
+    assert not Subject.objects.filter(pk=dossier.subject_id).exists()
+    assert not os.path.exists(file_path)
+    entry = DeletionLogEntry.objects.get()
+    assert entry.dossier_reference == dossier.reference
+    assert entry.final_state == S.CLOSED
+    assert (entry.ended_on, entry.retention_until) == (
+        datetime.date(2026, 3, 2),
+        datetime.date(2031, 3, 2),
+    )
+    assert entry.files == 1
+    assert entry.rows["dossiers.Signal"] == 1
+    log = AccessLogEntry.objects.get(dossier_id_snapshot=dossier.pk)
+    assert (log.dossier_reference, log.subject_name) == (dossier.reference, "")
+    assert MonitorFact.objects.count() == 1
+    assert after == before
+
+
+def test_nothing_is_deleted_before_the_period_ends_and_a_second_run_deletes_nothing(closed_case):
+    dossier, _ = closed_case
+    active = DossierFactory()
+    assert retention_run(today=datetime.date(2031, 3, 2)) == 0  # the last day it is kept
+    assert Dossier.objects.filter(pk=dossier.pk).exists()
+    assert retention_run(today=datetime.date(2031, 3, 3)) == 1
+    assert retention_run(today=datetime.date(2031, 3, 3)) == 0
+    assert list(Dossier.objects.values_list("pk", flat=True)) == [active.pk]
+    assert DeletionLogEntry.objects.count() == 1
+
+
+def test_the_periods_are_programme_settings(walk):
+    with time_machine.travel(datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC)):
+        not_included = walk(S.NOT_INCLUDED)
+        triaged = walk(S.TRIAGE_CLOSED)
+    settings = ProgrammeSettings.load()
+    settings.retention_months_not_included = 6
+    settings.save()
+    assert retention_run(today=datetime.date(2026, 7, 5)) == 0
+    assert retention_run(today=datetime.date(2026, 7, 6)) == 2
+    references = set(DeletionLogEntry.objects.values_list("dossier_reference", flat=True))
+    assert references == {not_included.reference, triaged.reference}
+
+
+def test_a_person_with_another_dossier_is_kept(closed_case, walk):
+    dossier, _ = closed_case
+    other = walk(S.IN_EXECUTION, dossier=DossierFactory(subject=dossier.subject))
+    assert retention_run(today=datetime.date(2031, 3, 3)) == 1
+    assert Subject.objects.filter(pk=dossier.subject_id).exists()
+    assert Dossier.objects.filter(pk=other.pk).exists()
+
+
+def test_administrators_read_the_deletion_log(client, users, closed_case):
+    dossier, _ = closed_case
+    retention_run(today=datetime.date(2031, 3, 3))
+    client.force_login(users["beheer"])
+    page = client.get(reverse("deletion_log:index")).content.decode()
+    assert dossier.reference in page and LAST not in page
+    client.force_login(users["regisseur"])
+    assert client.get(reverse("deletion_log:index")).status_code in (302, 403)
