@@ -9,6 +9,12 @@ class DossiersConfig(AppConfig):
     verbose_name = _("Dossiers")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self):
+        from dossiers.obligations import ObligationKind, register_completion
+        from dossiers.services.letters import letters_completion
+
+        register_completion(ObligationKind.LETTER, letters_completion)
+
 
 class UsersAppConfig(WagtailUsersAppConfig):
     """Wagtail's user management with the organisation field (see ``dossiers.users``)."""

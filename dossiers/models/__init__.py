@@ -11,6 +11,7 @@ from dossiers.models.meeting import (
     MeetingStatus,
     Weekday,
 )
+from dossiers.models.notification_letter import LetterRoute, NotificationLetter
 from dossiers.models.programme_settings import ProgrammeSettings
 from dossiers.models.relation import RelationKind, SubjectRelation
 from dossiers.models.reminder import Reminder, ReminderKind, ReminderStatus
@@ -38,6 +39,8 @@ __all__ = [
     "DossierLogEntry",
     "DossierStatusChange",
     "Gender",
+    "LetterRoute",
+    "NotificationLetter",
     "PartnerInformation",
     "Meeting",
     "MeetingKind",
