@@ -26,9 +26,7 @@ def with_due_dates(queryset: QuerySet, *, days: int | None = None) -> QuerySet:
 def letter_list_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
     """The letters ``user`` may see, with due dates, the oldest deadline first."""
     queryset = NotificationLetter.objects.all() if queryset is None else queryset
-    scoped = access.letters_for(user, queryset).select_related(
-        "dossier", "sent_by", "generated_by"
-    )
+    scoped = access.letters_for(user, queryset).select_related("dossier", "sent_by", "generated_by")
     return with_due_dates(scoped).order_by("due_on", "dossier__reference", "pk")
 
 
