@@ -4,6 +4,8 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class DossiersConfig(AppConfig):
+    # The module has two AppConfig subclasses: without ``default`` Django used neither.
+    default = True
     name = "dossiers"
     label = "dossiers"
     verbose_name = _("Dossiers")
