@@ -1,8 +1,8 @@
 """Admin viewsets of the case domain, configured by attributes; every one is access-scoped."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
 from dossiers import access
 from dossiers.filters import DossierFilterSet, LetterFilterSet, SignalFilterSet
@@ -170,12 +170,16 @@ class NotificationLetterViewSet(ScopedModelViewSet):
     search_fields = ["recipient_name", "dossier__reference"]
     search_backend_name = None
     list_display = [
-        Column("dossier", label=_("Dossier")),
+        TitleColumn(
+            "dossier",
+            label=_("Dossier"),
+            get_url=lambda letter: reverse("letters:register", args=[letter.dossier_id]),
+        ),
         Column("recipient_name", label=_("Ontvanger")),
         Column("recipient_kind", label=_("Soort"), accessor="get_recipient_kind_display"),
-        DateColumn("due_on", label=_("Uiterste datum")),
-        DateColumn("sent_on", label=_("Verzonden op")),
-        Column("route", label=_("Route"), accessor="get_route_display"),
+        Column("due_on", label=_("Uiterste datum")),
+        Column("sent_on", label=_("Verzonden op")),
+        Column("register_status", label=_("Status")),
     ]
     list_export = ["dossier", "recipient_kind", "due_on", "sent_on", "route"]
     export_filename = "notificatiebrieven"

@@ -132,6 +132,19 @@ class NotificationLetter(models.Model):
             return None
         return self.dossier.included_on + datetime.timedelta(days=letter_days)
 
+    @property
+    def register_status(self) -> str:
+        """Open, overdue, sent or sent late; needs the ``due_on`` annotation (listings)."""
+        from django.utils import timezone
+
+        due = getattr(self, "due_on", None)
+        if self.sent_on:
+            late = due is not None and self.sent_on > due
+            return str(_("Te laat verzonden") if late else _("Verzonden"))
+        if due is not None and timezone.localdate() > due:
+            return str(_("Niet verzonden, termijn verstreken"))
+        return str(_("Nog niet verzonden"))
+
     def is_late(self, *, letter_days: int, today: datetime.date) -> bool:
         """Sent after the deadline, or not sent while the deadline has passed."""
         due = self.due_date(letter_days)

@@ -30,7 +30,7 @@ def _demo_values() -> dict[str, str]:
     today = timezone.localdate()
     return {
         "naam": "J. de Vries",
-        "adres": "Voorbeeldstraat 1\n1011 AA Amsterdam",
+        "adres": "J. de Vries\nVoorbeeldstraat 1\n1011 AA Amsterdam",
         "datum": formats.date_format(today, "j F Y"),
         "datum_besluit": formats.date_format(today - datetime.timedelta(days=7), "j F Y"),
         "naam_persoon": "Sam de Vries",
