@@ -10,6 +10,7 @@ from django.http import Http404
 
 from dossiers.models import Dossier
 from dossiers.workflow.states import (
+    ACTIVE_STATES,
     INTAKE_STATES,
     PRE_ASSESSMENT_STATES,
     READ_ONLY_STATES,
@@ -100,6 +101,40 @@ def get_dossier_or_404(user, pk) -> Dossier:
         return dossiers_for(user).get(pk=pk)
     except (Dossier.DoesNotExist, ValueError, TypeError) as error:
         raise Http404 from error
+
+
+def letter_scope_filter(user) -> Q | None:
+    """The dossiers whose notification letters ``user`` may see: their own scope, and for the
+    MAP (``send_letters``) every included, active dossier. Only the letter views use this; the
+    dossier itself stays out of the MAP's scope."""
+    condition = scope_filter(user)
+    if has_permission(user, "dossiers.send_letters"):
+        letters = Q(state__in=ACTIVE_STATES, included_on__isnull=False)
+        condition = letters if condition is None else condition | letters
+    return condition
+
+
+def letter_dossiers_for(user) -> QuerySet[Dossier]:
+    """The dossiers whose letters ``user`` may see (``letter_scope_filter``)."""
+    condition = letter_scope_filter(user)
+    if condition is None:
+        return Dossier.objects.none()
+    return Dossier.objects.filter(condition)
+
+
+def letters_for(user, queryset: QuerySet) -> QuerySet:
+    """Scope a queryset of notification letters through ``letter_dossiers_for``."""
+    condition = letter_scope_filter(user)
+    if condition is None:
+        return queryset.none()
+    return queryset.filter(dossier__in=Dossier.objects.filter(condition))
+
+
+def letter_dossiers_to_send_for(user) -> QuerySet[Dossier]:
+    """The dossiers whose letters ``user`` may make and register: the MAP, open dossiers."""
+    if not has_permission(user, "dossiers.send_letters"):
+        return Dossier.objects.none()
+    return Dossier.objects.filter(state__in=ACTIVE_STATES, included_on__isnull=False)
 
 
 def can_see_personal_data(user) -> bool:

@@ -4,10 +4,18 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class DossiersConfig(AppConfig):
+    # The module has two AppConfig subclasses: without ``default`` Django used neither.
+    default = True
     name = "dossiers"
     label = "dossiers"
     verbose_name = _("Dossiers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from dossiers.obligations import ObligationKind, register_completion
+        from dossiers.services.letters import letters_completion
+
+        register_completion(ObligationKind.LETTER, letters_completion)
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

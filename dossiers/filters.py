@@ -1,9 +1,12 @@
 import django_filters
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
-from dossiers.models import Dossier, Signal
+from dossiers.models import Dossier, NotificationLetter, Signal
 from dossiers.workflow.states import DossierState
+from snippets.models import LetterRecipientKind
 
 
 class DossierFilterSet(WagtailFilterSet):
@@ -35,3 +38,33 @@ class SignalFilterSet(WagtailFilterSet):
     class Meta:
         model = Signal
         fields = ["dossier__state", "urgency", "source_type", "channel", "received_on"]
+
+
+class LetterFilterSet(WagtailFilterSet):
+    """The MAP's overview: open, overdue, sent, sent late (needs the ``due_on`` annotation)."""
+
+    STATUS_CHOICES = [
+        ("open", _("Nog niet verzonden")),
+        ("overdue", _("Nog niet verzonden, termijn verstreken")),
+        ("sent", _("Verzonden")),
+        ("late", _("Te laat verzonden")),
+    ]
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, method="filter_status"
+    )
+    recipient_kind = django_filters.ChoiceFilter(
+        label=_("Soort ontvanger"), choices=LetterRecipientKind.choices
+    )
+
+    class Meta:
+        model = NotificationLetter
+        fields = ["status", "recipient_kind"]
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        return {
+            "open": lambda: queryset.filter(sent_on__isnull=True),
+            "overdue": lambda: queryset.filter(sent_on__isnull=True, due_on__lt=today),
+            "sent": lambda: queryset.filter(sent_on__isnull=False),
+            "late": lambda: queryset.filter(sent_on__gt=F("due_on")),
+        }.get(value, lambda: queryset)()

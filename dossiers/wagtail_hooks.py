@@ -13,7 +13,7 @@ from dossiers import access
 from dossiers.meetings.viewsets import meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
 from dossiers.selectors.obligations import action_queue_for
-from dossiers.viewsets import dossier_viewset, signal_viewset
+from dossiers.viewsets import dossier_viewset, letter_viewset, signal_viewset
 
 
 class PermissionMenuItem(MenuItem):
@@ -35,6 +35,11 @@ def register_signal_viewset():
 @hooks.register("register_admin_viewset")
 def register_dossier_viewset():
     return dossier_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_letter_viewset():
+    return letter_viewset
 
 
 @hooks.register("register_admin_menu_item")

@@ -14,7 +14,15 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dossiers.models import Dossier, DossierStatusChange, Gender, Signal, SourceType
+from dossiers.models import (
+    Dossier,
+    DossierStatusChange,
+    Gender,
+    NotificationLetter,
+    ProgrammeSettings,
+    Signal,
+    SourceType,
+)
 from dossiers.workflow.states import DossierState
 from reports.facts import age_band, day, in_period, stored_facts
 from reports.periods import Period
@@ -190,6 +198,32 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
     return Table("advisory_deadline", str(_("Termijn ITAT-R-advies na opname")), rows)
 
 
+def letter_deadline_compliance(*, period: Period) -> Table:
+    """Of the letters of dossiers included in the period: sent within the letter term?
+
+    Day 0 is the decision; sent on day 21 (the default term) is on time, day 22 is late.
+    """
+    days = datetime.timedelta(days=ProgrammeSettings.load().letter_days)
+    today = timezone.localdate()
+    counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
+    for included_on, sent_on in NotificationLetter.objects.filter(
+        dossier__included_on__gte=period.start, dossier__included_on__lte=period.end
+    ).values_list("dossier__included_on", "sent_on"):
+        due = included_on + days
+        if sent_on is not None:
+            counts["in_time" if sent_on <= due else "late"] += 1
+        else:
+            counts["overdue" if today > due else "pending"] += 1
+    labels = {
+        "in_time": _("Brief op tijd verzonden"),
+        "late": _("Brief te laat verzonden"),
+        "overdue": _("Brief nog niet verzonden, termijn verstreken"),
+        "pending": _("Brief nog niet verzonden, binnen termijn"),
+    }
+    rows = [(str(labels[key]), counts[key]) for key in counts]
+    return Table("letter_deadline", str(_("Termijn notificatiebrieven na opname")), rows)
+
+
 def monitor_tables(*, period: Period) -> list[Table]:
     """Every monitor table for ``period``, in display order."""
     return [
@@ -199,4 +233,5 @@ def monitor_tables(*, period: Period) -> list[Table]:
         outflow_by_reason(period=period),
         dossiers_by_state_at_end(period=period),
         advisory_deadline_compliance(period=period),
+        letter_deadline_compliance(period=period),
     ]

@@ -13,6 +13,7 @@ from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
     Intervention,
+    LetterTemplate,
     Organisation,
     OtherApproach,
     ProblemArea,
@@ -139,6 +140,22 @@ class TrainingEventViewSet(CatalogueViewSet):
         ]
 
 
+class LetterTemplateViewSet(CatalogueViewSet):
+    """Notification letter wording per kind of recipient; preview with demo data."""
+
+    model = LetterTemplate
+    icon = "mail"
+    menu_label = _("Briefsjablonen")
+    url_prefix = "catalogus/briefsjablonen"
+    search_fields = ["title", "subject_line"]
+    list_display = [
+        "title",
+        Column("recipient_kind", label=_("Ontvanger"), accessor="get_recipient_kind_display"),
+        Column("status_string", label=_("Status")),
+    ]
+    ordering = ["recipient_kind"]
+
+
 class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Catalogus")
     menu_icon = "folder-open-1"
@@ -150,4 +167,5 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
         ProblemAreaViewSet,
         OtherApproachViewSet,
         TrainingEventViewSet,
+        LetterTemplateViewSet,
     )

@@ -12,6 +12,7 @@ from dossiers.models.meeting import (
     MeetingStatus,
     Weekday,
 )
+from dossiers.models.notification_letter import LetterRoute, NotificationLetter
 from dossiers.models.programme_settings import ProgrammeSettings
 from dossiers.models.relation import RelationKind, SubjectRelation
 from dossiers.models.reminder import Reminder, ReminderKind, ReminderStatus
@@ -40,6 +41,8 @@ __all__ = [
     "DossierLogEntry",
     "DossierStatusChange",
     "Gender",
+    "LetterRoute",
+    "NotificationLetter",
     "PartnerInformation",
     "Meeting",
     "MeetingKind",

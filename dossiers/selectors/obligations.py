@@ -25,5 +25,8 @@ def _concerns(obligation: Obligation, user, on: datetime.date) -> bool:
 def action_queue_for(*, user, on: datetime.date) -> list[Obligation]:
     """What ``user`` must act on: overdue first, then due within a week; only in their scope."""
     agendas = access.has_permission(user, "dossiers.manage_agenda")
-    found = obligations_open(on=on, dossiers=access.dossiers_for(user), agendas=agendas)
+    # The MAP's letters concern dossiers outside its own scope: the letter scope adds them;
+    # ``_concerns`` keeps only what the user is responsible for.
+    dossiers = access.letter_dossiers_for(user)
+    found = obligations_open(on=on, dossiers=dossiers, agendas=agendas)
     return [o for o in found if o.due_on <= on + WEEK and _concerns(o, user, on)]

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
+from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.obligations import dossier_obligations
 from dossiers.selectors import (
@@ -12,6 +13,7 @@ from dossiers.selectors import (
     dossier_signals,
     dossier_steps_for,
 )
+from dossiers.selectors.letters import dossier_letters
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
 from dossiers.services.relations import relation_may_add
 from reports.xlsx import SafeSpreadsheetExportMixin
@@ -44,4 +46,8 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name
         context["deadlines"] = dossier_obligations(dossier=self.object)
+        context["letters"] = dossier_letters(dossier=self.object)
+        context["may_open_letters"] = access.has_permission(
+            self.request.user, "dossiers.view_notificationletter"
+        )
         return context

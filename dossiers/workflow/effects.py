@@ -15,12 +15,19 @@ def _appoint_case_director(dossier, *, data, now, **_):
     dossier.included_on = timezone.localdate(now)
 
 
+def _propose_letters(dossier, **_):
+    """The notification letters that are due on inclusion (handbook ch. 2): the MAP sends them."""
+    from dossiers.services.letters import letters_propose
+
+    letters_propose(dossier=dossier)
+
+
 def _close(dossier, *, now, **_):
     dossier.closed_on = timezone.localdate(now)
 
 
 EFFECTS = {
-    (S.AWAITING_DECISION, S.INCLUDED): [_appoint_case_director],
+    (S.AWAITING_DECISION, S.INCLUDED): [_appoint_case_director, _propose_letters],
     (S.CLOSURE_ADVISED, S.CLOSED): [_close],
 }
 

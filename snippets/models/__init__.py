@@ -4,6 +4,8 @@ from snippets.models.intervention import (
     InterventionDomain,
     SpecialKind,
 )
+from snippets.models.letter_settings import LetterSettings
+from snippets.models.letter_template import LetterRecipientKind, LetterTemplate
 from snippets.models.organisation import Organisation, OrganisationKind
 from snippets.models.other_approach import OtherApproach
 from snippets.models.problem_area import ProblemArea
@@ -15,6 +17,9 @@ __all__ = [
     "SOCIAL_DOMAINS",
     "Intervention",
     "InterventionDomain",
+    "LetterRecipientKind",
+    "LetterSettings",
+    "LetterTemplate",
     "Organisation",
     "OrganisationKind",
     "OtherApproach",

@@ -86,6 +86,8 @@ def build_world() -> World:
         file=ContentFile(b"%PDF-1.4", name="melding.pdf"),
         original_name="melding.pdf",
     )
+    letter = foreign.letters.first()  # proposed on inclusion; give it a PDF to download
+    letter.file.save("brief.pdf", ContentFile(b"%PDF-1.4"), save=True)
     log(instance=foreign, action="wagtail.edit", user=director)
     AccessLogEntry.objects.create(
         at=foreign.created_at,
@@ -178,6 +180,7 @@ MODEL_KWARGS = {
     "task_id": "wagtailcore.Task",
     "workflow_pk": "wagtailcore.Workflow",
     "version_pk": "structuredforms.FormVersion",
+    "dossier_pk": "dossiers.Dossier",
 }
 # Namespaces whose ``pk`` is not declared by a registered viewset.
 PK_MODELS = {

@@ -18,7 +18,8 @@ def test_action_queue_per_role(clock, calendar, walk, users, other_director):
     assert {o.kind for o in mine} == {"concept_plan", "uvo"}
     assert all(o.dossier == dossier for o in mine)
     assert action_queue_for(user=other_director, on=D(2027, 5, 21)) == []
-    assert {o.kind for o in action_queue_for(user=users["map"], on=D(2027, 5, 21))} == set()
+    # the MAP sends the letter: its obligation reaches the MAP through the letter scope
+    assert {o.kind for o in action_queue_for(user=users["map"], on=D(2027, 5, 21))} == {"letter"}
     escalated = action_queue_for(user=users["itatr"], on=D(2027, 5, 21))
     assert {o.kind for o in escalated} == {"concept_plan", "uvo"}  # overdue: escalated
     agenda = action_queue_for(user=users["secretaris"], on=D(2027, 5, 21))

@@ -1,0 +1,43 @@
+"""Reads of notification letters: the register per dossier and the MAP's list of open letters."""
+
+import datetime
+
+from django.db.models import DateField, ExpressionWrapper, F, QuerySet
+from django.utils import timezone
+
+from dossiers import access
+from dossiers.models import Dossier, NotificationLetter, ProgrammeSettings
+
+
+def letter_days() -> int:
+    return ProgrammeSettings.load().letter_days
+
+
+def with_due_dates(queryset: QuerySet, *, days: int | None = None) -> QuerySet:
+    """Annotate ``due_on``: the inclusion decision + the letter term (day 21 is still on time)."""
+    days = letter_days() if days is None else days
+    return queryset.annotate(
+        due_on=ExpressionWrapper(
+            F("dossier__included_on") + datetime.timedelta(days=days), output_field=DateField()
+        )
+    )
+
+
+def letter_list_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
+    """The letters ``user`` may see, with due dates, the oldest deadline first."""
+    queryset = NotificationLetter.objects.all() if queryset is None else queryset
+    scoped = access.letters_for(user, queryset).select_related("dossier", "sent_by", "generated_by")
+    return with_due_dates(scoped).order_by("due_on", "dossier__reference", "pk")
+
+
+def dossier_letters(*, dossier: Dossier) -> list[NotificationLetter]:
+    """The register of one dossier, with due date and lateness on each letter."""
+    days = letter_days()
+    today = timezone.localdate()
+    letters = list(
+        dossier.letters.select_related("sent_by", "generated_by", "dossier").order_by("pk")
+    )
+    for letter in letters:
+        letter.due = letter.due_date(days)
+        letter.late = letter.is_late(letter_days=days, today=today)
+    return letters

@@ -1,0 +1,273 @@
+"""Notification letters: proposed on inclusion, generated as PDF by the MAP, sending recorded.
+
+Every new subject gets a letter from the MAP on behalf of the mayor within the programme's
+letter term (domain.md). Who gets one follows the handbook: the subject (through the PI/JJI
+when detained), the parents or guardian of a minor, the family members in a family approach.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, Max, Q
+from django.utils import formats, timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from dossiers import access
+from dossiers.models import (
+    Dossier,
+    LetterRoute,
+    NotificationLetter,
+    RelationKind,
+    Subject,
+    SubjectRelation,
+)
+from snippets.models import LetterRecipientKind, LetterTemplate
+
+K = LetterRecipientKind
+EDITABLE_FIELDS = ("recipient_kind", "recipient_name", "street", "postcode", "city", "institution")
+
+
+def _address(subject: Subject) -> dict:
+    return {"street": subject.street, "postcode": subject.postcode, "city": subject.city}
+
+
+def letters_due(*, dossier: Dossier) -> list[dict]:
+    """Who should get a letter (handbook ch. 2): one dict of letter fields per recipient.
+
+    A family link ``(subject=P, related=C, kind=parent)`` reads "P is parent of C", as the
+    relation's own ``__str__`` says.
+    """
+    subject = dossier.subject
+    if subject is None:
+        return []
+    due = []
+    if subject.detained_in:
+        due.append({"recipient_kind": K.DETAINED, "institution": subject.detained_in})
+    else:
+        due.append({"recipient_kind": K.SUBJECT, **_address(subject)})
+    due[0].update(recipient_subject=subject, recipient_name=str(subject))
+    on = dossier.included_on or timezone.localdate()
+    age = subject.age_on(on)
+    minor = age is not None and age < 18
+    relations = SubjectRelation.objects.filter(
+        Q(subject=subject) | Q(related=subject)
+    ).select_related("subject", "related")
+    for relation in relations.order_by("pk"):
+        relative = relation.related if relation.subject_id == subject.pk else relation.subject
+        is_parent = relation.kind == RelationKind.PARENT and relation.related_id == subject.pk
+        kind = K.PARENT if is_parent and minor else K.FAMILY
+        due.append(
+            {
+                "recipient_kind": kind,
+                "recipient_subject": relative,
+                "recipient_name": str(relative),
+                **_address(relative),
+            }
+        )
+    return due
+
+
+def letters_propose(*, dossier: Dossier) -> list[NotificationLetter]:
+    """Create the letters that are due and not there yet; returns the new ones (idempotent)."""
+    existing = set(dossier.letters.values_list("recipient_subject_id", flat=True))
+    created = []
+    for fields in letters_due(dossier=dossier):
+        if fields["recipient_subject"].pk in existing:
+            continue
+        created.append(NotificationLetter.objects.create(dossier=dossier, **fields))
+    return created
+
+
+def _may_send(letter_or_dossier, user) -> bool:
+    dossier = getattr(letter_or_dossier, "dossier", letter_or_dossier)
+    return access.letter_dossiers_to_send_for(user).filter(pk=dossier.pk).exists()
+
+
+def letter_may_send(*, dossier: Dossier, user) -> bool:
+    """Whether ``user`` may make and register letters of ``dossier`` (the MAP, open dossiers)."""
+    return _may_send(dossier, user)
+
+
+def _check_recipient(letter: NotificationLetter) -> None:
+    errors = {}
+    if not letter.recipient_name.strip():
+        errors["recipient_name"] = [_("Vul de naam van de ontvanger in.")]
+    if letter.recipient_kind == K.DETAINED and not letter.institution.strip():
+        errors["institution"] = [_("Vul de PI of JJI in waar de persoon verblijft.")]
+    if letter.recipient_kind != K.SUBJECT_HANDOVER and not letter.has_address:
+        errors["street"] = [
+            _(
+                "Het adres ontbreekt. Vul straat en woonplaats in, of kies ‘persoonlijk "
+                "overhandigd’ als de brief in overleg met de regisseur wordt overhandigd."
+            )
+        ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def letter_add(*, dossier: Dossier, by, data: dict) -> NotificationLetter:
+    """Add a letter for a recipient the system did not propose (e.g. a guardian)."""
+    if not _may_send(dossier, by):
+        raise PermissionDenied
+    letter = NotificationLetter(dossier=dossier, **{k: data.get(k, "") for k in EDITABLE_FIELDS})
+    _check_recipient(letter)
+    letter.save()
+    return letter
+
+
+def letter_update(*, letter: NotificationLetter, by, data: dict) -> NotificationLetter:
+    """Correct the recipient of an unsent letter; a generated PDF must then be made again."""
+    if not _may_send(letter, by):
+        raise PermissionDenied
+    if letter.sent_on:
+        raise ValidationError(_("Deze brief is al verzonden en kan niet meer worden gewijzigd."))
+    for field in EDITABLE_FIELDS:
+        setattr(letter, field, data.get(field, ""))
+    _check_recipient(letter)
+    if letter.file:
+        letter.file.delete(save=False)
+    letter.generated_at = None
+    letter.save()
+    return letter
+
+
+def _date(day: datetime.date) -> str:
+    with translation.override("nl"):
+        return formats.date_format(day, "j F Y")
+
+
+def letter_values(*, letter: NotificationLetter, on: datetime.date) -> dict[str, str]:
+    """The placeholder values of ``letter`` (see ``snippets.letters.PLACEHOLDERS``)."""
+    dossier = letter.dossier
+    director = dossier.case_director
+    return {
+        "naam": letter.recipient_name,
+        "adres": "\n".join(letter.address_lines),
+        "datum": _date(on),
+        "datum_besluit": _date(dossier.included_on) if dossier.included_on else "",
+        "naam_persoon": str(dossier.subject) if dossier.subject else "",
+        "regisseur": director.get_full_name() if director else "",
+        "organisatie_regisseur": str(dossier.case_director_organisation or ""),
+        "instelling": letter.institution,
+        "kenmerk": dossier.reference,
+    }
+
+
+def letter_template_for(kind: str) -> LetterTemplate:
+    template = LetterTemplate.objects.filter(recipient_kind=kind, live=True).first()
+    if template is None:
+        raise ValidationError(
+            _("Er is geen gepubliceerd briefsjabloon voor ‘%(kind)s’.") % {"kind": K(kind).label}
+        )
+    return template
+
+
+def letter_render(*, letter: NotificationLetter, on: datetime.date) -> str:
+    """The letter as HTML, from the published template for its kind of recipient."""
+    from django.template.loader import render_to_string
+
+    from snippets.letters import letter_document_context
+
+    template = letter_template_for(letter.recipient_kind)
+    context = letter_document_context(template=template, values=letter_values(letter=letter, on=on))
+    with translation.override("nl"):
+        return render_to_string("snippets/letter_document.html", context)
+
+
+def _pdf(html: str) -> bytes:
+    from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
+
+    return HTML(string=html).write_pdf(
+        stylesheets=[CSS(filename=finders.find("letters/letter.css"))]
+    )
+
+
+def letter_generate(*, letter: NotificationLetter, by) -> NotificationLetter:
+    """Render the letter as PDF and keep it with the dossier (private storage)."""
+    if not _may_send(letter, by):
+        raise PermissionDenied
+    if letter.sent_on:
+        raise ValidationError(_("Deze brief is al verzonden; maak geen nieuwe versie."))
+    _check_recipient(letter)
+    template = letter_template_for(letter.recipient_kind)
+    now = timezone.now()
+    pdf = _pdf(letter_render(letter=letter, on=timezone.localdate(now)))
+    recipient = slugify(letter.recipient_name)
+    name = f"notificatiebrief-{letter.dossier.reference}-{letter.pk}-{recipient}.pdf"
+    with transaction.atomic():
+        if letter.file:
+            letter.file.delete(save=False)
+        letter.file.save(name, ContentFile(pdf), save=False)
+        letter.template = template
+        letter.template_revision_id = template.live_revision_id
+        letter.generated_at = now
+        letter.generated_by = by
+        letter.save()
+    return letter
+
+
+def _route_errors(letter: NotificationLetter, route: str) -> list[str]:
+    errors = []
+    if route == LetterRoute.POST and not letter.has_address:
+        errors.append(
+            _("Per post kan niet: de ontvanger heeft geen adres. Kies persoonlijke overhandiging.")
+        )
+    if (route == LetterRoute.INSTITUTION) != (letter.recipient_kind == K.DETAINED):
+        errors.append(
+            _("Via de PI/JJI gaat alleen de brief aan een persoon in detentie, en die altijd.")
+        )
+    if letter.recipient_kind == K.SUBJECT_HANDOVER and route != LetterRoute.HANDOVER:
+        errors.append(_("Deze brief is bedoeld om persoonlijk te overhandigen."))
+    return errors
+
+
+def _send_errors(letter: NotificationLetter, sent_on: datetime.date, route: str) -> dict:
+    errors: dict[str, list[str]] = defaultdict(list)
+    if letter.sent_on:
+        errors["__all__"].append(_("De verzending van deze brief is al vastgelegd."))
+    if not letter.file:
+        errors["__all__"].append(_("Maak eerst de brief (PDF) voordat u de verzending vastlegt."))
+    included_on = letter.dossier.included_on
+    if included_on and sent_on < included_on:
+        errors["sent_on"].append(
+            _("De verzenddatum ligt vóór het besluit tot opname (%(date)s).")
+            % {"date": f"{included_on:%d-%m-%Y}"}
+        )
+    if sent_on > timezone.localdate():
+        errors["sent_on"].append(_("De verzenddatum ligt in de toekomst."))
+    errors["route"].extend(_route_errors(letter, route))
+    return {field: messages for field, messages in errors.items() if messages}
+
+
+def letter_send_record(
+    *, letter: NotificationLetter, by, sent_on: datetime.date, route: str, note: str = ""
+) -> NotificationLetter:
+    """Register that the letter went out: when, how and by whom. Refuses what cannot be true."""
+    if not _may_send(letter, by):
+        raise PermissionDenied
+    errors = _send_errors(letter, sent_on, route)
+    if errors:
+        raise ValidationError(errors)
+    letter.sent_on = sent_on
+    letter.route = route
+    letter.sent_by = by
+    letter.send_note = note
+    letter.sent_recorded_at = timezone.now()
+    letter.save()
+    return letter
+
+
+def letters_completion(dossier_ids: list[int]) -> dict[int, list[datetime.date]]:
+    """Completion source for the obligations engine: a dossier's letter obligation is done on
+    the day its last letter went out, once every proposed letter has been sent."""
+    rows = (
+        NotificationLetter.objects.filter(dossier_id__in=dossier_ids)
+        .values("dossier_id")
+        .annotate(total=Count("pk"), sent=Count("sent_on"), last=Max("sent_on"))
+    )
+    return {r["dossier_id"]: [r["last"]] for r in rows if r["total"] == r["sent"]}

@@ -1,0 +1,113 @@
+"""The three-week term: reminders to the MAP before and on the due date, day 22 is late."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from dossiers.models import Reminder, ReminderKind
+from dossiers.selectors.obligations import action_queue_for
+from dossiers.services.letters import letter_generate, letter_send_record
+from dossiers.services.reminders import reminders_scan
+from reports.periods import Period
+from reports.selectors import letter_deadline_compliance
+from tests.factories.dossiers import DossierFactory, SubjectFactory
+from tests.letters.conftest import DECIDED, D
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def adult(included):
+    subject = SubjectFactory(first_name="Ilse", last_name="Fictief", birth_date=D(1990, 2, 2))
+    return included(DossierFactory(subject=subject))
+
+
+def _send(letter, by, day):
+    letter_generate(letter=letter, by=by)
+    return letter_send_record(letter=letter, by=by, sent_on=day, route="post")
+
+
+def test_reminds_the_map_before_and_on_the_due_date(adult, users, clock):
+    letter_key = f"letter:{adult.pk}"
+    clock.move_to(DECIDED + 13 * DAY)
+    reminders_scan(on=DECIDED + 13 * DAY)
+    assert not Reminder.objects.filter(obligation_key=letter_key).exists()
+    clock.move_to(DECIDED + 14 * DAY)  # 7 days before day 21
+    reminders_scan(on=DECIDED + 14 * DAY)
+    before = Reminder.objects.get(obligation_key=letter_key)
+    assert (before.kind, before.due_on) == (ReminderKind.BEFORE, DECIDED + 21 * DAY)
+    assert users["map"].email in before.recipients
+    assert any("Notificatiebrief versturen" in m.subject for m in mail.outbox)
+    # the MAP's dashboard queue points at the letter register
+    queue = action_queue_for(user=users["map"], on=DECIDED + 14 * DAY)
+    assert [(o.kind, o.dossier) for o in queue] == [("letter", adult)]
+    client_page = _dashboard(users["map"])
+    assert reverse("letters:register", args=[adult.pk]) in client_page
+
+    clock.move_to(DECIDED + 21 * DAY)
+    reminders_scan(on=DECIDED + 21 * DAY)
+    kinds = set(Reminder.objects.filter(obligation_key=letter_key).values_list("kind", flat=True))
+    assert kinds == {ReminderKind.BEFORE, ReminderKind.DUE}
+
+
+def _dashboard(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_no_reminder_once_every_letter_is_sent(adult, users, clock):
+    clock.move_to(DECIDED + 10 * DAY)
+    _send(adult.letters.get(), users["map"], DECIDED + 10 * DAY)
+    clock.move_to(DECIDED + 21 * DAY)
+    reminders_scan(on=DECIDED + 14 * DAY)
+    reminders_scan(on=DECIDED + 21 * DAY)
+    assert not Reminder.objects.filter(obligation_key=f"letter:{adult.pk}").exists()
+    assert action_queue_for(user=users["map"], on=DECIDED + 21 * DAY) == []
+
+
+def test_day_21_is_on_time_and_day_22_is_late(included, users, clock, client):
+    on_time = included(DossierFactory(subject=SubjectFactory(birth_date=D(1990, 1, 1))))
+    late = included(DossierFactory(subject=SubjectFactory(birth_date=D(1991, 1, 1))))
+    clock.move_to(DECIDED + 22 * DAY)
+    _send(on_time.letters.get(), users["map"], DECIDED + 21 * DAY)
+    _send(late.letters.get(), users["map"], DECIDED + 22 * DAY)
+
+    client.force_login(users["map"])
+    page = client.get(reverse("letters:register", args=[late.pk])).content.decode()
+    assert "16 april 2027" in page and "te laat" in page
+    page = client.get(reverse("letters:register", args=[on_time.pk])).content.decode()
+    assert "15 april 2027" in page and "te laat" not in page
+    listing = client.get(reverse("letters:index"), {"status": "late"}).content.decode()
+    assert late.reference in listing and on_time.reference not in listing
+
+    period = Period(D(2027, 3, 1), D(2027, 3, 31), "maart 2027")
+    rows = dict(letter_deadline_compliance(period=period).rows)
+    assert rows["Brief op tijd verzonden"] == 1
+    assert rows["Brief te laat verzonden"] == 1
+    client.force_login(users["programmateam"])
+    monitor = client.get(
+        reverse("monitor:index"), {"kind": "custom", "start": "2027-03-01", "end": "2027-03-31"}
+    ).content.decode()
+    assert "Termijn notificatiebrieven na opname" in monitor
+    assert "Brief te laat verzonden" in monitor
+
+
+def test_unsent_letter_past_the_term_is_overdue(adult, users, clock, client):
+    clock.move_to(DECIDED + 22 * DAY)
+    client.force_login(users["map"])
+    listing = client.get(reverse("letters:index"), {"status": "overdue"}).content.decode()
+    assert adult.reference in listing
+    period = Period(D(2027, 3, 1), D(2027, 3, 31), "maart 2027")
+    assert (
+        dict(letter_deadline_compliance(period=period).rows)[
+            "Brief nog niet verzonden, termijn verstreken"
+        ]
+        == 1
+    )
