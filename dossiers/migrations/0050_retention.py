@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dossiers', '0008_meeting_series_roles_schedules'),
+        ('dossiers', '0021_letter_roles'),
     ]
 
     operations = [
