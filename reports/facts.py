@@ -46,6 +46,10 @@ def monitor_fact_data(dossier) -> dict:
         "included_on": dossier.included_on.isoformat() if dossier.included_on else None,
         "advised_on": advised[0] if advised else None,
         "history": history,
+        "letters_sent_on": [
+            sent_on.isoformat() if sent_on else None
+            for sent_on in dossier.letters.order_by("pk").values_list("sent_on", flat=True)
+        ],
     }
 
 

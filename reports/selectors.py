@@ -206,9 +206,18 @@ def letter_deadline_compliance(*, period: Period) -> Table:
     days = datetime.timedelta(days=ProgrammeSettings.load().letter_days)
     today = timezone.localdate()
     counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
-    for included_on, sent_on in NotificationLetter.objects.filter(
-        dossier__included_on__gte=period.start, dossier__included_on__lte=period.end
-    ).values_list("dossier__included_on", "sent_on"):
+    letters = list(
+        NotificationLetter.objects.filter(
+            dossier__included_on__gte=period.start, dossier__included_on__lte=period.end
+        ).values_list("dossier__included_on", "sent_on")
+    )
+    letters += [
+        (day(fact["included_on"]), day(sent_on))
+        for fact in stored_facts()
+        if in_period(fact["included_on"], period)
+        for sent_on in fact.get("letters_sent_on", [])
+    ]
+    for included_on, sent_on in letters:
         due = included_on + days
         if sent_on is not None:
             counts["in_time" if sent_on <= due else "late"] += 1
