@@ -79,6 +79,7 @@ class AgendaIndexView(AgendaAccessMixin, WagtailAdminTemplateMixin, TemplateView
         context = super().get_context_data(**kwargs)
         meetings = selectors.agenda_meetings_for(user=self.request.user, on=timezone.localdate())
         context["meetings"] = meetings.prefetch_related("items")[:40]
+        context["today"] = timezone.localdate()
         return context
 
 

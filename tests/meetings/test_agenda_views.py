@@ -226,3 +226,31 @@ def test_index_lists_meetings_for_participants(agenda, users):
     content = client_for(users["itatr"]).get(reverse("agendas:index")).content.decode()
     assert _url("detail", meeting) in content
     assert "ITAT-R" in content and "Regieoverleg" in content
+
+
+def test_agenda_page_queries_do_not_grow_with_its_rows(calendar, clock, users, walk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    meeting = Meeting.objects.get(series__kind=MeetingKind.ADVISORY, date=D(2027, 1, 21))
+    client = client_for(users["secretaris"])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(_url("detail", meeting)).status_code == 200
+        return len(queries)
+
+    def grow():
+        placed = walk(S.PLAN_SUBMITTED)
+        agenda_item_add(
+            meeting=meeting, dossier=placed, kind="concept_plan", by=users["secretaris"]
+        )
+        walk(S.PLAN_SUBMITTED)  # a proposal
+        walk(S.CLOSURE_PROPOSED)  # another
+
+    grow()
+    count()  # warm the per-process caches (settings, content types)
+    small = count()
+    for _ in range(3):
+        grow()
+    assert count() == small
