@@ -2,7 +2,8 @@
 
 Every write locks the meeting row first, so two secretaries editing one agenda take turns and
 positions stay 0, 1, 2, ... (a slot's time is the meeting's start plus its position's slots).
-Once the agenda is sent the order is fixed: the mail told each case director their time.
+Once the agenda is sent, or a decision is recorded, the agenda is fixed: the mail told each
+case director their time, and a decided item is history.
 """
 
 from django.core.exceptions import ValidationError
@@ -26,6 +27,8 @@ def _check_open(meeting: Meeting) -> None:
         raise ValidationError(_("Deze vergadering gaat niet door."))
     if meeting.agenda_published_at is not None:
         raise ValidationError(_("De agenda is al verstuurd; de volgorde ligt vast."))
+    if meeting.items.exclude(decision="").exists():
+        raise ValidationError(_("Er zijn al besluiten vastgelegd; de agenda ligt vast."))
 
 
 def _renumber(items: list[AgendaItem]) -> None:

@@ -97,7 +97,12 @@ class AgendaDetailView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
         user, meeting = self.request.user, self.meeting
         slots = selectors.agenda_slots_for(meeting=meeting, user=user)
         may_manage = access.has_permission(user, MANAGE_PERMISSION)
-        editable = may_manage and meeting.takes_place and meeting.agenda_published_at is None
+        editable = (
+            may_manage
+            and meeting.takes_place
+            and meeting.agenda_published_at is None
+            and not meeting.items.exclude(decision="").exists()
+        )
         proposals = selectors.agenda_proposals(meeting=meeting, user=user) if editable else []
         shown = [s.item.dossier for s in slots] + [p.dossier for p in proposals]
         access_log_record_many(

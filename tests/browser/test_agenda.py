@@ -93,3 +93,46 @@ def test_secretary_builds_and_publishes_an_agenda(page, role_users):
         response = page.request.get(f"{page.base_url}/admin/agenda/{meeting.pk}/pdf/")
         assert response.headers["content-type"] == "application/pdf"
         assert response.body().startswith(b"%PDF-")
+
+
+def test_secretary_records_decisions_and_sees_refusal_reasons(page, role_users):
+    from dossiers.meetings.agenda import agenda_item_add
+
+    secretary, director = role_users["secretaris"], role_users["regisseur"]
+    with time_machine.travel(MONDAY, tick=True) as clock:
+        meetings_generate(until=datetime.date(2027, 12, 31))
+        meeting = Meeting.objects.get(series__kind=MeetingKind.STEERING, date="2027-01-20")
+        signal = walk_dossier(role_users, S.AWAITING_DECISION, director)
+        plan = walk_dossier(role_users, S.PLAN_DEFINITIVE, director)
+        for dossier, kind in ((signal, "decision"), (plan, "definitive_plan")):
+            agenda_item_add(meeting=meeting, dossier=dossier, kind=kind, by=secretary)
+
+        clock.move_to(datetime.datetime(2027, 1, 20, 11, tzinfo=MONDAY.tzinfo))
+        log_in(page, "secretaris")
+        page.goto(f"{page.base_url}/admin/agenda/{meeting.pk}/")
+        page.click(f"tr[data-dossier='{signal.reference}'] a:has-text('Besluit vastleggen')")
+        page.check("input[name=decision][value=include]")
+        page.fill("textarea[name=note]", "Opnemen; regisseur volgt.")
+        page.click("button:has-text('Besluit vastleggen')")
+        page.wait_for_selector("div.help-critical")
+        content = page.content()
+        assert "Bij opnemen moet een regisseur worden aangewezen." in content
+        assert "Opnemen; regisseur volgt." in content  # nothing lost
+        _shot(page, "6-refusal")
+        page.select_option("select[name=case_director]", str(director.pk))
+        page.click("button:has-text('Besluit vastleggen')")
+        page.wait_for_url(f"**/admin/agenda/{meeting.pk}/")
+
+        page.click(f"tr[data-dossier='{plan.reference}'] a:has-text('Besluit vastleggen')")
+        page.check("input[name=decision][value=adopt]")
+        page.click("button:has-text('Besluit vastleggen')")
+        page.wait_for_url(f"**/admin/agenda/{meeting.pk}/")
+        assert "staat nu op “Plan vastgesteld door het Regieoverleg”" in page.content()
+        _shot(page, "7-decided")
+
+    signal.refresh_from_db()
+    plan.refresh_from_db()
+    assert (signal.state, signal.case_director) == (S.INCLUDED, director)
+    assert plan.state == S.PLAN_ADOPTED
+    decisions = dict(AgendaItem.objects.values_list("dossier_id", "decision"))
+    assert decisions == {signal.pk: "include", plan.pk: "adopt"}

@@ -213,3 +213,18 @@ def test_a_failed_mail_server_leaves_the_agenda_unsent(itatr, users, walk, monke
         agenda_publish(meeting=itatr, by=users["secretaris"])
     itatr.refresh_from_db()
     assert itatr.agenda_published_at is None
+
+
+def test_publishing_closes_the_agenda_obligation(itatr, users, walk):
+    from dossiers.obligations import ObligationKind, obligations_open
+
+    def agenda_due():
+        found = obligations_open(on=D(2027, 1, 4))
+        return [o for o in found if o.kind == ObligationKind.AGENDA and o.meeting == itatr]
+
+    [obligation] = agenda_due()
+    assert obligation.due_on == D(2027, 1, 14)  # a week before the meeting
+    dossier = walk(S.PLAN_SUBMITTED)
+    agenda_item_add(meeting=itatr, dossier=dossier, kind="concept_plan", by=users["secretaris"])
+    agenda_publish(meeting=itatr, by=users["secretaris"])
+    assert agenda_due() == []

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from dossiers.meetings.agenda import agenda_item_add
+from dossiers.meetings.agenda import agenda_item_add, agenda_item_remove
 from dossiers.meetings.decisions import DECISION_STEPS, agenda_item_decide, decision_choices
 from dossiers.models import AgendaDecision, AgendaItem, Meeting, MeetingKind, SteeringDecision
 from dossiers.services import TransitionNotAllowed
@@ -123,6 +123,10 @@ def test_decisions_wait_for_the_meeting_and_are_taken_once(calendar, clock, walk
     agenda_item_decide(item=item, decision="advice", by=users["secretaris"])
     with pytest.raises(ValidationError, match="al een besluit"):
         agenda_item_decide(item=item, decision="advice", by=users["secretaris"])
+    # A decided item is history: the agenda is fixed.
+    with pytest.raises(ValidationError, match="besluiten vastgelegd"):
+        agenda_item_remove(item=item, by=users["secretaris"])
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
 
 
 def test_choices_follow_meeting_and_item_kind(walk, place, users):

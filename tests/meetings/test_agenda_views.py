@@ -254,3 +254,15 @@ def test_agenda_page_queries_do_not_grow_with_its_rows(calendar, clock, users, w
     for _ in range(3):
         grow()
     assert count() == small
+
+
+def test_decision_page_read_is_logged(agenda, users, clock):
+    meeting, mine, _ = agenda
+    clock.move_to(meeting.date)
+    item = AgendaItem.objects.get(dossier=mine)
+    response = client_for(users["secretaris"]).get(reverse("agenda_items:decide", args=[item.pk]))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert mine.subject.last_name in content and "Advies" in content
+    entry = AccessLogEntry.objects.latest("pk")
+    assert (entry.username, entry.dossier_reference) == ("secretaris", mine.reference)
