@@ -47,7 +47,7 @@ def _aware(at: datetime.datetime) -> datetime.datetime:
     return timezone.make_aware(at) if timezone.is_naive(at) else at
 
 
-def agenda_ics(*, meeting: Meeting, slots: list[Slot], host: str) -> str:
+def agenda_ics(*, meeting: Meeting, slots: list[Slot], host: str, url: str = "") -> str:
     """One VEVENT for the meeting; its description lists the slots the user may see."""
     start = _aware(datetime.datetime.combine(meeting.date, meeting.start_time))
     end = _aware(meeting_end(meeting))
@@ -70,6 +70,7 @@ def agenda_ics(*, meeting: Meeting, slots: list[Slot], host: str) -> str:
         f"SUMMARY:{ics_escape(meeting)}",
         f"DESCRIPTION:{ics_escape(description)}",
         *([f"LOCATION:{ics_escape(meeting.series.location)}"] if meeting.series.location else []),
+        *([f"URL:{url}"] if url else []),
         f"STATUS:{status}",
         "END:VEVENT",
         "END:VCALENDAR",

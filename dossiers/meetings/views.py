@@ -216,7 +216,12 @@ class AgendaIcsView(MeetingMixin, View):
             action=AccessAction.DOWNLOAD,
             description=_("Agenda %(meeting)s (ics)") % {"meeting": self.meeting},
         )
-        text = documents.agenda_ics(meeting=self.meeting, slots=slots, host=request.get_host())
+        text = documents.agenda_ics(
+            meeting=self.meeting,
+            slots=slots,
+            host=request.get_host(),
+            url=request.build_absolute_uri(reverse("agendas:detail", args=[self.meeting.pk])),
+        )
         response = HttpResponse(text.encode(), content_type="text/calendar; charset=utf-8")
         name = f"{self.meeting.series.kind}-{self.meeting.date:%Y-%m-%d}.ics"
         response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -162,6 +162,7 @@ def test_ics_download(agenda, users):
     # 13:00 in Amsterdam in January is 12:00 UTC; two slots of 20 minutes.
     assert "DTSTART:20270121T120000Z" in text and "DTEND:20270121T124000Z" in text
     assert f"UID:vergadering-{meeting.pk}@testserver" in text
+    assert f"URL:http://testserver/admin/agenda/{meeting.pk}/" in text
     assert "LOCATION:Stadhuis\\, kamer 3\\; Amstel 1" in text
     assert f"13:20 {mine.reference} Afbouw- of afsluitvoorstel" in text
     assert theirs.reference not in text
