@@ -20,7 +20,7 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("dossiers", "0008_meeting_series_roles_schedules")]
+    dependencies = [("dossiers", "0051_retention_schedule_roles")]
 
     operations = [
         migrations.AlterModelOptions(
