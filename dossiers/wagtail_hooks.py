@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from dossiers import access
-from dossiers.meetings.viewsets import meetings_group, reminder_viewset
+from dossiers.meetings.viewsets import agenda_item_viewset, meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
 from dossiers.selectors.obligations import action_queue_for
 from dossiers.viewsets import dossier_viewset, letter_viewset, signal_viewset
@@ -84,6 +84,11 @@ def serve_documents_to_admin_users_only(document, request):
 @hooks.register("register_admin_viewset")
 def register_meeting_viewsets():
     return meetings_group
+
+
+@hooks.register("register_admin_viewset")
+def register_agenda_item_viewset():
+    return agenda_item_viewset
 
 
 @hooks.register("register_admin_viewset")

@@ -44,7 +44,8 @@ def meetings_generate(*, until: datetime.date | None = None) -> int:
     return len(new)
 
 
-def _check_manager(by) -> None:
+def check_manager(by) -> None:
+    """Raise unless ``by`` may manage meetings and agendas."""
     if not access.has_permission(by, "dossiers.manage_agenda"):
         raise ValidationError(_("U mag geen vergaderingen beheren."))
 
@@ -54,7 +55,7 @@ def meeting_move(
     *, meeting: Meeting, by, date: datetime.date, start_time=None, note: str = ""
 ) -> Meeting:
     """Move one meeting by hand (also a holiday's meeting to another day); it takes place."""
-    _check_manager(by)
+    check_manager(by)
     if meeting.items.filter(decision__gt="").exists():
         raise ValidationError(_("Er zijn al besluiten vastgelegd; verplaatsen kan niet meer."))
     meeting.date = date
@@ -68,7 +69,7 @@ def meeting_move(
 @transaction.atomic
 def meeting_cancel(*, meeting: Meeting, by, note: str = "") -> Meeting:
     """Cancel one meeting; its undecided items must be moved to another meeting first."""
-    _check_manager(by)
+    check_manager(by)
     if meeting.items.filter(decision="").exists():
         raise ValidationError(_("Verplaats eerst de agendapunten naar een andere vergadering."))
     meeting.status = MeetingStatus.CANCELLED

@@ -4,11 +4,74 @@ Meetings and series carry no case data; the reminder listing shows dossier numbe
 addresses only, read-only, for administrators ("Functioneel beheer").
 """
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from dossiers.models import Meeting, MeetingSeries, Reminder
+from dossiers import access
+from dossiers.meetings import item_views, views
+from dossiers.models import AgendaItem, Meeting, MeetingSeries, Reminder
+from dossiers.scoping import ScopedViewSetMixin
+
+
+class AgendaMenuItem(MenuItem):
+    """Shown to the roles that take part in meetings (and so may read agendas)."""
+
+    def is_shown(self, request):
+        return access.has_permission(request.user, views.VIEW_PERMISSION)
+
+
+class AgendaViewSet(ViewSet):
+    """The agendas of meetings: overview, build, publish, PDF and .ics (meeting pk in URLs)."""
+
+    model = Meeting  # the URL walkers read this to fill ``pk``
+    icon = "date"
+    menu_label = _("Agenda's")
+    url_prefix = "agenda"
+    menu_item_class = AgendaMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", views.AgendaIndexView.as_view(), name="index"),
+            path("<int:pk>/", views.AgendaDetailView.as_view(), name="detail"),
+            path("<int:pk>/toevoegen/", views.AgendaAddView.as_view(), name="add"),
+            path("<int:pk>/versturen/", views.AgendaPublishView.as_view(), name="publish"),
+            path("<int:pk>/pdf/", views.AgendaPdfView.as_view(), name="pdf"),
+            path("<int:pk>/ics/", views.AgendaIcsView.as_view(), name="ics"),
+        ]
+
+
+class AgendaItemViewSet(ScopedViewSetMixin, ViewSet):
+    """One agenda item: reorder, remove, decide; scoped through the item's dossier."""
+
+    model = AgendaItem
+    url_prefix = "agendapunten"
+
+    @staticmethod
+    def scope_queryset(user, queryset):
+        return access.children_for(user, queryset)
+
+    def get_urlpatterns(self):
+        return [
+            path(
+                "verplaatsen/<int:pk>/",
+                self.construct_view(item_views.AgendaItemMoveView),
+                name="move",
+            ),
+            path(
+                "verwijderen/<int:pk>/",
+                self.construct_view(item_views.AgendaItemRemoveView),
+                name="remove",
+            ),
+            path(
+                "besluit/<int:pk>/",
+                self.construct_view(item_views.AgendaItemDecideView),
+                name="decide",
+            ),
+        ]
 
 
 class MeetingViewSet(ModelViewSet):
@@ -75,8 +138,13 @@ class MeetingsGroup(ModelViewSetGroup):
     menu_label = _("Vergaderingen")
     menu_icon = "date"
     menu_order = 110
-    items = (MeetingViewSet("meetings"), MeetingSeriesViewSet("meeting_series"))
+    items = (
+        AgendaViewSet("agendas"),
+        MeetingViewSet("meetings"),
+        MeetingSeriesViewSet("meeting_series"),
+    )
 
 
 meetings_group = MeetingsGroup()
 reminder_viewset = ReminderViewSet("reminders")
+agenda_item_viewset = AgendaItemViewSet("agenda_items")

@@ -77,7 +77,9 @@ class Meeting(models.Model):
             )
         ]
         permissions = [
-            ("manage_agenda", _("Agenda's opstellen, versturen en besluiten vastleggen"))
+            ("manage_agenda", _("Agenda's opstellen, versturen en besluiten vastleggen")),
+            ("attend_steering", _("Deelnemer Regieoverleg: ontvangt de agenda")),
+            ("attend_advisory", _("Deelnemer ITAT-R: ontvangt de agenda")),
         ]
 
     def __str__(self):

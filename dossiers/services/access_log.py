@@ -36,3 +36,33 @@ def access_log_record(
         path=request.get_full_path()[:500],
         row_count=row_count,
     )
+
+
+def access_log_record_many(
+    *, request, dossiers, action: str = AccessAction.VIEW, description: str = ""
+) -> list[AccessLogEntry]:
+    """One access-log row per dossier shown (an agenda, a print), written in one query.
+
+    ``dossiers`` must have their subject loaded (``select_related("subject")``).
+    """
+    user = request.user
+    organisation = getattr(user, "organisation", None)
+    now = timezone.now()
+    rows = [
+        AccessLogEntry(
+            at=now,
+            user_id_snapshot=user.pk,
+            username=user.get_username(),
+            organisation=organisation.name if organisation else "",
+            dossier_id_snapshot=dossier.pk,
+            dossier_reference=dossier.reference,
+            subject_id_snapshot=dossier.subject_id,
+            subject_name=str(dossier.subject) if dossier.subject_id else "",
+            action=action,
+            object_description=str(description)[:255],
+            request_id=getattr(request, "request_id", ""),
+            path=request.get_full_path()[:500],
+        )
+        for dossier in {d.pk: d for d in dossiers}.values()
+    ]
+    return AccessLogEntry.objects.bulk_create(rows)

@@ -16,8 +16,11 @@ from dossiers import access
 from dossiers.models import (
     AccessAction,
     AccessLogEntry,
+    AgendaItem,
     DeletionLogEntry,
     Dossier,
+    Meeting,
+    MeetingSeries,
     SignalAttachment,
 )
 from dossiers.workflow.states import DossierState
@@ -89,6 +92,7 @@ def build_world() -> World:
     letter = foreign.letters.first()  # proposed on inclusion; give it a PDF to download
     letter.file.save("brief.pdf", ContentFile(b"%PDF-1.4"), save=True)
     log(instance=foreign, action="wagtail.edit", user=director)
+    _agenda_item(foreign)
     AccessLogEntry.objects.create(
         at=foreign.created_at,
         username=director.username,
@@ -109,6 +113,18 @@ def build_world() -> World:
     world = World(users=users, other_director=director, foreign_dossier=foreign)
     world.objects = _content_objects(foreign, director)
     return world
+
+
+def _agenda_item(foreign: Dossier) -> AgendaItem:
+    """The foreign dossier escalated onto an ITAT-R agenda (agenda URLs take its pk)."""
+    series = MeetingSeries.objects.get(kind="itatr")
+    day = series.first_date
+    meeting, _ = Meeting.objects.get_or_create(
+        series=series,
+        scheduled_on=day,
+        defaults={"date": day, "start_time": series.start_time},
+    )
+    return AgendaItem.objects.create(meeting=meeting, dossier=foreign, kind="escalation")
 
 
 # Dossier fields whose target holds the dossier's personal data (reached from the dossier).

@@ -1,0 +1,65 @@
+"""Property tests: the .ics writer for any text, the agenda forms for any input (no 500)."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dossiers.meetings.agenda import agenda_item_add
+from dossiers.meetings.documents import ics_escape, ics_fold
+from dossiers.models import AgendaItem, Meeting, MeetingKind
+from dossiers.workflow.states import DossierState as S
+
+
+def _unfold(text: str) -> str:
+    return text.replace("\r\n ", "")
+
+
+@given(st.text(max_size=400))
+def test_folded_lines_are_short_and_unfold_to_the_original(value):
+    line = "DESCRIPTION:" + ics_escape(value)
+    folded = ics_fold(line)
+    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
+    assert _unfold(folded) == line
+    assert "\n" not in ics_escape(value) and "\r" not in ics_escape(value)
+
+
+ANY = st.one_of(st.text(max_size=30), st.integers().map(str), st.sampled_from(["", "up", "1"]))
+
+
+@pytest.fixture
+def setup(calendar, clock, users, walk):
+    meeting = Meeting.objects.get(
+        series__kind=MeetingKind.STEERING, date="2026-12-23"
+    )  # held: decisions open
+    dossier = walk(S.AWAITING_DECISION)
+    item = agenda_item_add(
+        meeting=meeting, dossier=dossier, kind="decision", by=users["secretaris"]
+    )
+    client = Client(raise_request_exception=False)
+    client.force_login(users["secretaris"])
+    return meeting, item, client
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(reference=ANY, kind=ANY, dossier=ANY, decision=ANY, note=ANY, director=ANY)
+def test_agenda_forms_never_fail_with_500(
+    setup, reference, kind, dossier, decision, note, director
+):
+    meeting, item, client = setup
+    add = client.post(
+        reverse("agendas:add", args=[meeting.pk]),
+        {"reference": reference, "kind": kind, "dossier": dossier},
+    )
+    assert add.status_code == 302
+    decide = client.post(
+        reverse("agenda_items:decide", args=[item.pk]),
+        {"decision": decision, "note": note, "case_director": director, "destination": note},
+    )
+    assert decide.status_code in (200, 302)
+    move = client.post(reverse("agenda_items:move", args=[item.pk]), {"direction": kind})
+    assert move.status_code == 302
+    assert AgendaItem.objects.filter(meeting=meeting).count() >= 1
