@@ -4,10 +4,20 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class DossiersConfig(AppConfig):
+    default = True
     name = "dossiers"
     label = "dossiers"
     verbose_name = _("Dossiers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # UVOs and evaluations tell the obligations engine when they were done.
+        from dossiers.obligations import ObligationKind, register_completion
+        from dossiers.services.closure import evaluation_dates
+        from dossiers.services.execution import uvo_dates
+
+        register_completion(ObligationKind.UVO, uvo_dates)
+        register_completion(ObligationKind.EVALUATION, evaluation_dates)
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
+from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.obligations import dossier_obligations
 from dossiers.selectors import (
@@ -12,7 +13,9 @@ from dossiers.selectors import (
     dossier_signals,
     dossier_steps_for,
 )
+from dossiers.selectors.plan import dossier_workspace
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
+from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import relation_may_add
 from reports.xlsx import SafeSpreadsheetExportMixin
 
@@ -26,6 +29,7 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
     step_url_name = None
     assessment_url_name = None
     relation_url_name = None
+    plan_url_names: dict = {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -44,4 +48,10 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name
         context["deadlines"] = dossier_obligations(dossier=self.object)
+        context["space"] = dossier_workspace(dossier=self.object, user=self.request.user)
+        context["urls"] = self.plan_url_names
+        context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)
+        context["may_direct"] = (
+            access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
+        )
         return context

@@ -64,6 +64,39 @@ def _content_objects(foreign: Dossier, director) -> dict:
     }
 
 
+def _execution_objects(foreign: Dossier, director) -> None:
+    """A logbook line, a contact, an agreement, an evaluation and a proposal of the dossier
+    (its plan item and UVO come from the walk)."""
+    import datetime
+
+    from dossiers.models import CaseMeeting, Judgement, PlanItem
+    from dossiers.services.closure import evaluation_record
+    from dossiers.services.execution import contact_save, journal_entry_add
+    from tests.factories.plan import closure_ready
+
+    today = foreign.state_changed_at.date()
+    journal_entry_add(
+        dossier=foreign, by=director, kind="other", occurred_on=today, text="Matrixregel"
+    )
+    contact_save(
+        dossier=foreign,
+        by=director,
+        data={"name": "Matrix Contact", "kind": "private", "role": "Oom"},
+    )
+    meeting = CaseMeeting.objects.get(dossier=foreign)
+    meeting.agreements.create(
+        dossier=foreign, description="Matrixafspraak", owner="Wijkteam", due_on=today
+    )
+    evaluation_record(
+        dossier=foreign,
+        by=director,
+        evaluated_on=today - datetime.timedelta(days=1),
+        judgement=Judgement.ON_TRACK,
+        items=[{"plan_item": PlanItem.objects.filter(dossier=foreign).first(), "result": "Loopt"}],
+    )
+    closure_ready(foreign, director)
+
+
 def build_world() -> World:
     organisation = OrganisationFactory(name="Reclassering Test", short_name="RT")
     other = OrganisationFactory(name="Jeugdbescherming Test", short_name="JT")
@@ -80,6 +113,7 @@ def build_world() -> World:
         file=ContentFile(b"%PDF-1.4", name="melding.pdf"),
         original_name="melding.pdf",
     )
+    _execution_objects(foreign, director)
     log(instance=foreign, action="wagtail.edit", user=director)
     AccessLogEntry.objects.create(
         at=foreign.created_at,
