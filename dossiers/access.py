@@ -87,6 +87,17 @@ def changeable_dossiers_for(user) -> QuerySet[Dossier]:
     return dossiers_for(user).exclude(state__in=READ_ONLY_STATES)
 
 
+def directed_dossiers_for(user) -> QuerySet[Dossier]:
+    """The dossiers ``user`` works on as their case director: own, and not closed or archived.
+
+    Plans, the logbook, contacts, UVOs, evaluations and proposals are written only here;
+    after closing, the case director keeps read access (``dossiers_for``), nothing more.
+    """
+    if not has_permission(user, "dossiers.direct_dossier"):
+        return Dossier.objects.none()
+    return changeable_dossiers_for(user).filter(case_director=user)
+
+
 def children_for(user, queryset: QuerySet, *, dossier_path: str = "dossier") -> QuerySet:
     """Scope a queryset of dossier children (plan items, logbook...) through their dossier."""
     condition = scope_filter(user)

@@ -10,6 +10,13 @@ from dossiers.models import Dossier, NotificationLetter, Signal
 from dossiers.scoping import ScopedModelViewSet
 from dossiers.views.assessment import AssessmentEditView
 from dossiers.views.dossier import DossierIndexView, DossierInspectView
+from dossiers.views.execution import (
+    CaseMeetingAddView,
+    ClosureProposalAddView,
+    ContactAddView,
+    EvaluationAddView,
+    JournalView,
+)
 from dossiers.views.letters import (
     LetterAddView,
     LetterChangeView,
@@ -19,6 +26,7 @@ from dossiers.views.letters import (
     LetterRegisterView,
     LetterSendView,
 )
+from dossiers.views.plan import InterventionChooseView, PlanItemAddView, PlanVersionsView
 from dossiers.views.relations import RelationAddView
 from dossiers.views.signals import (
     SignalForm,
@@ -28,6 +36,28 @@ from dossiers.views.signals import (
     attachment_download,
 )
 from dossiers.views.step import DossierStepView
+
+#: the dossier's own pages for the plan and its execution: (URL name, route, view)
+DOSSIER_PAGES = (
+    ("choose", "plan/kiezen/<str:pk>/", InterventionChooseView),
+    ("item_add", "plan/toevoegen/<str:pk>/", PlanItemAddView),
+    ("versions", "plan/versies/<str:pk>/", PlanVersionsView),
+    ("journal", "logboek/<str:pk>/", JournalView),
+    ("contact_add", "contactpersoon/<str:pk>/", ContactAddView),
+    ("uvo_add", "uvo/<str:pk>/", CaseMeetingAddView),
+    ("evaluation_add", "evaluatie/<str:pk>/", EvaluationAddView),
+    ("closure_add", "voorstel/<str:pk>/", ClosureProposalAddView),
+)
+#: URL names of the objects themselves (``dossiers.execution.viewsets``)
+CHILD_URL_NAMES = {
+    "item_edit": "plan_items:edit",
+    "contact_edit": "contacts:edit",
+    "journal_entry": "journal_entries:inspect",
+    "uvo": "case_meetings:inspect",
+    "agreement_done": "case_meetings:agreement_done",
+    "evaluation": "evaluations:inspect",
+    "proposal": "closure_proposals:inspect",
+}
 
 
 class DossierViewSet(ScopedModelViewSet):
@@ -74,8 +104,14 @@ class DossierViewSet(ScopedModelViewSet):
             step_url_name=self.get_url_name("step"),
             assessment_url_name=self.get_url_name("assessment"),
             relation_url_name=self.get_url_name("relation"),
+            plan_url_names=self.plan_url_names,
             **kwargs,
         )
+
+    @property
+    def plan_url_names(self) -> dict:
+        own = {name: self.get_url_name(name) for name, _route, _view in DOSSIER_PAGES}
+        return {**own, **CHILD_URL_NAMES}
 
     @property
     def step_view(self):
@@ -97,6 +133,14 @@ class DossierViewSet(ScopedModelViewSet):
             path("step/<str:pk>/", self.step_view, name="step"),
             path("beoordeling/<str:pk>/", self.assessment_view, name="assessment"),
             path("familie/<str:pk>/", self.relation_view, name="relation"),
+            *[
+                path(
+                    route,
+                    self.construct_view(view, inspect_url_name=self.get_url_name("inspect")),
+                    name=name,
+                )
+                for name, route, view in DOSSIER_PAGES
+            ],
         ]
 
 

@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from dossiers import access
+from dossiers.execution.viewsets import execution_group
 from dossiers.meetings.viewsets import agenda_item_viewset, meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
 from dossiers.selectors.obligations import action_queue_for
@@ -79,6 +80,11 @@ def serve_documents_to_admin_users_only(document, request):
     if not request.user.has_perm("wagtailadmin.access_admin"):
         raise PermissionDenied
     return None
+
+
+@hooks.register("register_admin_viewset")
+def register_execution_viewsets():
+    return execution_group
 
 
 @hooks.register("register_admin_viewset")

@@ -19,12 +19,17 @@ from snippets.models import (
 
 
 def intervention_choices(
-    *, domain: str | None = None, risk_group: RiskGroup | None = None
+    *,
+    domain: str | None = None,
+    risk_group: RiskGroup | None = None,
+    special_kind: str | None = None,
 ) -> QuerySet[Intervention]:
     """Published, non-retired interventions a case director may add to a plan now."""
     queryset = Intervention.objects.available().prefetch_related("organisations", "risk_groups")
     if domain:
         queryset = queryset.filter(domain=domain)
+    if special_kind:
+        queryset = queryset.filter(special_kind=special_kind)
     if risk_group is not None:
         # An intervention without risk groups fits every group.
         queryset = queryset.filter(risk_groups=risk_group) | queryset.filter(

@@ -12,6 +12,7 @@ from tests.factories.dossiers import (
     OrganisationFactory,
     role_user,
 )
+from tests.factories.plan import closure_ready, plan_ready
 
 
 def pytest_addoption(parser):
@@ -65,12 +66,21 @@ def walk_dossier(users, state, director, *, dossier=None):
     dossier = dossier or DossierFactory()
     for source, target in path_to(state):
         actor = _actor_for(users, source, target, director)
-        if target == DossierState.AWAITING_DECISION:
-            assessment_complete(dossier=dossier, by=actor)
+        prepare_step(users, dossier, target, director)
         dossier_transition(
             dossier=dossier, to=target, by=actor, note="test", **step_input(target, director)
         )
     return dossier
+
+
+def prepare_step(users, dossier, target, director) -> None:
+    """Build what the guards of the step to ``target`` check, as the roles that do it."""
+    if target == DossierState.AWAITING_DECISION:
+        assessment_complete(dossier=dossier, by=users["voorportaal"])
+    elif target == DossierState.PLAN_SUBMITTED:
+        plan_ready(dossier, director)
+    elif target == DossierState.CLOSURE_PROPOSED:
+        closure_ready(dossier, director)
 
 
 def step_input(target, director) -> dict:

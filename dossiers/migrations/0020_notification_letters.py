@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('catalogue', '0006_letter_templates'),
-        ('dossiers', '0008_meeting_series_roles_schedules'),
+        ('dossiers', '0010_plan_execution_roles'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -1,9 +1,15 @@
 from dossiers.models.access_log import AccessAction, AccessLogEntry
+from dossiers.models.action_plan import ActionPlan, PlanVersion, PlanVersionKind
 from dossiers.models.agenda_item import AgendaDecision, AgendaItem, AgendaItemKind
 from dossiers.models.assessment import Advice, Assessment, PartnerInformation
+from dossiers.models.case_meeting import CaseMeeting, MeetingAgreement
+from dossiers.models.closure_proposal import ClosureDecision, ClosureKind, ClosureProposal
+from dossiers.models.contact import Contact, ContactKind
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.deletion_log import DeletionLogEntry
 from dossiers.models.dossier import Dossier, DossierStatusChange
+from dossiers.models.evaluation import Evaluation, EvaluationItem, Judgement
+from dossiers.models.journal_entry import JournalEntry, JournalKind
 from dossiers.models.log_entry import DossierLogEntry
 from dossiers.models.meeting import (
     Meeting,
@@ -13,6 +19,12 @@ from dossiers.models.meeting import (
     Weekday,
 )
 from dossiers.models.notification_letter import LetterRoute, NotificationLetter
+from dossiers.models.plan_item import (
+    CLOSED_ITEM_STATUSES,
+    GoalAttainment,
+    PlanItem,
+    PlanItemStatus,
+)
 from dossiers.models.programme_settings import ProgrammeSettings
 from dossiers.models.relation import RelationKind, SubjectRelation
 from dossiers.models.reminder import Reminder, ReminderKind, ReminderStatus
@@ -30,24 +42,43 @@ from dossiers.models.user import User
 __all__ = [
     "AccessAction",
     "AccessLogEntry",
+    "ActionPlan",
     "Advice",
-    "Assessment",
     "AgendaDecision",
     "AgendaItem",
     "AgendaItemKind",
+    "Assessment",
+    "CLOSED_ITEM_STATUSES",
+    "CaseMeeting",
+    "ClosureDecision",
+    "ClosureKind",
+    "ClosureProposal",
+    "Contact",
+    "ContactKind",
     "DecisionOutcome",
     "DeletionLogEntry",
     "Dossier",
     "DossierLogEntry",
     "DossierStatusChange",
+    "Evaluation",
+    "EvaluationItem",
     "Gender",
+    "GoalAttainment",
+    "JournalEntry",
+    "JournalKind",
+    "Judgement",
     "LetterRoute",
     "NotificationLetter",
-    "PartnerInformation",
     "Meeting",
+    "MeetingAgreement",
     "MeetingKind",
     "MeetingSeries",
     "MeetingStatus",
+    "PartnerInformation",
+    "PlanItem",
+    "PlanItemStatus",
+    "PlanVersion",
+    "PlanVersionKind",
     "ProgrammeSettings",
     "RelationKind",
     "Reminder",

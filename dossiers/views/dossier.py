@@ -14,7 +14,9 @@ from dossiers.selectors import (
     dossier_steps_for,
 )
 from dossiers.selectors.letters import dossier_letters
+from dossiers.selectors.plan import dossier_workspace
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
+from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import relation_may_add
 from reports.xlsx import SafeSpreadsheetExportMixin
 
@@ -28,6 +30,7 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
     step_url_name = None
     assessment_url_name = None
     relation_url_name = None
+    plan_url_names: dict = {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -49,5 +52,11 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["letters"] = dossier_letters(dossier=self.object)
         context["may_open_letters"] = access.has_permission(
             self.request.user, "dossiers.view_notificationletter"
+        )
+        context["space"] = dossier_workspace(dossier=self.object, user=self.request.user)
+        context["urls"] = self.plan_url_names
+        context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)
+        context["may_direct"] = (
+            access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
         )
         return context

@@ -68,6 +68,79 @@ def needs_complete_assessment(dossier, by, data) -> list[str]:
     return assessment_missing(dossier=dossier)
 
 
+def needs_first_uvo(dossier, by, data) -> list[str]:
+    """The handbook: the first UVO is held before the concept plan goes to the ITAT-R."""
+    from django.utils import timezone
+
+    from dossiers.models import CaseMeeting
+
+    held = CaseMeeting.objects.filter(dossier=dossier, held_on__lte=timezone.localdate())
+    if held.exists():
+        return []
+    return [_("Het eerste UVO is nog niet gehouden; dat gaat vóór het plan naar het ITAT-R.")]
+
+
+def needs_plan_items(dossier, by, data) -> list[str]:
+    from dossiers.models import PlanItem, PlanItemStatus
+
+    items = PlanItem.objects.filter(dossier=dossier).exclude(status=PlanItemStatus.STOPPED)
+    if items.exists():
+        return []
+    return [_("Het plan van aanpak bevat nog geen (lopende of geplande) interventies.")]
+
+
+def needs_advice_text(dossier, by, data) -> list[str]:
+    from dossiers.workflow.effects import advice_text
+
+    if data.get("preview") or advice_text(data):
+        return []
+    return [_("Leg het advies van het ITAT-R vast.")]
+
+
+def needs_advisory_advice(dossier, by, data) -> list[str]:
+    """No adoption without the ITAT-R's advice on the plan as last submitted."""
+    from dossiers.models import PlanVersion
+    from dossiers.models import PlanVersionKind as V
+
+    versions = PlanVersion.objects.filter(dossier=dossier)
+    submitted = (
+        versions.filter(kind__in=[V.SUBMITTED, V.ESCALATED])
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    if submitted is not None and versions.filter(kind=V.ADVICE, number__gt=submitted).exists():
+        return []
+    return [_("Zonder vastgelegd advies van het ITAT-R kan het plan niet worden vastgesteld.")]
+
+
+def needs_open_closure_proposal(dossier, by, data) -> list[str]:
+    from dossiers.models import ClosureKind, ClosureProposal
+
+    open_proposals = ClosureProposal.objects.filter(dossier=dossier, decision="", advice="")
+    if dossier.state == S.WINDING_DOWN:
+        open_proposals = open_proposals.filter(kind=ClosureKind.CLOSE)
+    if open_proposals.exists():
+        return []
+    if dossier.state == S.WINDING_DOWN:
+        return [_("Stel eerst een afsluitvoorstel op (behaalde doelen, overwegingen).")]
+    return [_("Stel eerst een afbouw- of afsluitvoorstel op (behaalde doelen, overwegingen).")]
+
+
+def needs_advised_closure_proposal(dossier, by, data) -> list[str]:
+    """The Regieoverleg decides only on a proposal the ITAT-R has advised on."""
+    from dossiers.models import ClosureProposal
+
+    if ClosureProposal.objects.filter(dossier=dossier, decision="").exclude(advice="").exists():
+        return []
+    return [
+        _(
+            "Er ligt geen afbouw- of afsluitvoorstel met advies van het ITAT-R; zonder "
+            "voorstel kan het Regieoverleg niet besluiten."
+        )
+    ]
+
+
 GUARDS: dict[tuple[S, S], list[Guard]] = {
     (S.REGISTERED, S.TRIAGE_CLOSED): [needs_close_reason],
     (S.REGISTERED, S.REGULAR_TRACK): [needs_destination],
@@ -75,6 +148,17 @@ GUARDS: dict[tuple[S, S], list[Guard]] = {
     (S.AWAITING_DECISION, S.INCLUDED): [needs_subject, needs_case_director],
     (S.AWAITING_DECISION, S.NOT_INCLUDED): [needs_note, needs_destination],
     (S.AWAITING_DECISION, S.ON_HOLD): [needs_missing_information],
+    (S.INCLUDED, S.PLAN_SUBMITTED): [needs_first_uvo, needs_plan_items],
+    (S.IN_EXECUTION, S.PLAN_SUBMITTED): [needs_plan_items],
+    (S.PLAN_SUBMITTED, S.PLAN_ADVISED): [needs_advice_text],
+    (S.PLAN_ADVISED, S.PLAN_DEFINITIVE): [needs_plan_items],
+    (S.PLAN_DEFINITIVE, S.PLAN_ADOPTED): [needs_plan_items, needs_advisory_advice],
+    (S.IN_EXECUTION, S.CLOSURE_PROPOSED): [needs_open_closure_proposal],
+    (S.WINDING_DOWN, S.CLOSURE_PROPOSED): [needs_open_closure_proposal],
+    (S.CLOSURE_PROPOSED, S.CLOSURE_ADVISED): [needs_advice_text],
+    (S.CLOSURE_ADVISED, S.WINDING_DOWN): [needs_advised_closure_proposal],
+    (S.CLOSURE_ADVISED, S.CLOSED): [needs_advised_closure_proposal],
+    (S.CLOSURE_ADVISED, S.IN_EXECUTION): [needs_advised_closure_proposal],
 }
 
 

@@ -51,7 +51,7 @@ def dossier_transition(*, dossier: Dossier, to: str, by, note: str = "", **data)
         source = locked.state
         locked.state = to
         locked.state_changed_at = now
-        apply_effects(locked, source=source, target=to, by=by, now=now, data=data)
+        apply_effects(locked, source=source, target=to, by=by, now=now, data={"note": note, **data})
         locked.save()
         DossierStatusChange.objects.create(
             dossier=locked, from_state=source, to_state=to, by=by, at=now, note=note

@@ -9,8 +9,7 @@ from dossiers.models import DossierStatusChange
 from dossiers.services import TransitionNotAllowed, dossier_transition
 from dossiers.workflow.states import DossierState as S
 from dossiers.workflow.transitions import TRANSITION_MAP, TRANSITIONS
-from tests.conftest import _actor_for, step_input
-from tests.factories.assessment import assessment_complete
+from tests.conftest import _actor_for, prepare_step, step_input
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +28,7 @@ FORBIDDEN = [
 def test_every_allowed_step_by_its_role(step, walk, users):
     dossier = walk(step.source)
     actor = _actor_for(users, step.source, step.target, users["regisseur"])
-    if step.target == S.AWAITING_DECISION:
-        assessment_complete(dossier=dossier, by=users["voorportaal"])
+    prepare_step(users, dossier, step.target, users["regisseur"])
     dossier_transition(
         dossier=dossier,
         to=step.target,

@@ -73,6 +73,39 @@ def _content_objects(foreign: Dossier, director) -> dict:
     }
 
 
+def _execution_objects(foreign: Dossier, director) -> None:
+    """A logbook line, a contact, an agreement, an evaluation and a proposal of the dossier
+    (its plan item and UVO come from the walk)."""
+    import datetime
+
+    from dossiers.models import CaseMeeting, Judgement, PlanItem
+    from dossiers.services.closure import evaluation_record
+    from dossiers.services.execution import contact_save, journal_entry_add
+    from tests.factories.plan import closure_ready
+
+    today = foreign.state_changed_at.date()
+    journal_entry_add(
+        dossier=foreign, by=director, kind="other", occurred_on=today, text="Matrixregel"
+    )
+    contact_save(
+        dossier=foreign,
+        by=director,
+        data={"name": "Matrix Contact", "kind": "private", "role": "Oom"},
+    )
+    meeting = CaseMeeting.objects.get(dossier=foreign)
+    meeting.agreements.create(
+        dossier=foreign, description="Matrixafspraak", owner="Wijkteam", due_on=today
+    )
+    evaluation_record(
+        dossier=foreign,
+        by=director,
+        evaluated_on=today - datetime.timedelta(days=1),
+        judgement=Judgement.ON_TRACK,
+        items=[{"plan_item": PlanItem.objects.filter(dossier=foreign).first(), "result": "Loopt"}],
+    )
+    closure_ready(foreign, director)
+
+
 def build_world() -> World:
     organisation = OrganisationFactory(name="Reclassering Test", short_name="RT")
     other = OrganisationFactory(name="Jeugdbescherming Test", short_name="JT")
@@ -91,6 +124,7 @@ def build_world() -> World:
     )
     letter = foreign.letters.first()  # proposed on inclusion; give it a PDF to download
     letter.file.save("brief.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    _execution_objects(foreign, director)
     log(instance=foreign, action="wagtail.edit", user=director)
     _agenda_item(foreign)
     AccessLogEntry.objects.create(

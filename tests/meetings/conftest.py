@@ -8,7 +8,7 @@ import time_machine
 
 from dossiers.meetings.services import meetings_generate
 from dossiers.services import dossier_transition
-from tests.conftest import _actor_for, step_input
+from tests.conftest import _actor_for, prepare_step, step_input
 
 AMS = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
@@ -43,6 +43,7 @@ def step(users):
     def _step(dossier, to):
         director = dossier.case_director or users["regisseur"]
         actor = _actor_for(users, dossier.state, to, director)
+        prepare_step(users, dossier, to, director)
         dossier_transition(
             dossier=dossier, to=to, by=actor, note="test", **step_input(to, director)
         )

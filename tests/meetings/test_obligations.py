@@ -13,6 +13,7 @@ from dossiers.obligations import (
     unregister_completion,
 )
 from dossiers.workflow.states import DossierState as S
+from tests.factories.plan import uvo_held
 
 D = datetime.date
 K = ObligationKind
@@ -50,28 +51,31 @@ def test_a_year_of_deadlines(clock, calendar, walk, step, recorded):
     assert concept.meeting.date == D(2027, 5, 27)
 
     recorded[K.LETTER][dossier.pk] = [D(2027, 4, 10)]
+    # The first UVO (the real feature) is held before the plan goes to the ITAT-R.
+    clock.move_to(D(2027, 5, 14))
+    uvo_held(dossier, dossier.case_director)
     clock.move_to(D(2027, 5, 18))
     step(dossier, S.PLAN_SUBMITTED)
-    assert due(dossier) == {}
+    assert due(dossier) == {K.UVO: D(2027, 7, 9)}  # previous UVO + 56
 
     # Advice at the ITAT-R of 27 May: the first Regieoverleg whose cut-off falls after it is
     # 9 June (cut-off 2 June); 26 May's cut-off (19 May) is before the ITAT-R.
     clock.move_to(D(2027, 5, 27))
     step(dossier, S.PLAN_ADVISED)
-    assert due(dossier) == {K.DEFINITIVE_PLAN: D(2027, 6, 2)}
+    assert due(dossier) == {K.DEFINITIVE_PLAN: D(2027, 6, 2), K.UVO: D(2027, 7, 9)}
 
     clock.move_to(D(2027, 6, 1))
     step(dossier, S.PLAN_DEFINITIVE)
     clock.move_to(D(2027, 6, 9))
     step(dossier, S.PLAN_ADOPTED)
-    assert due(dossier) == {K.EVALUATION: D(2027, 9, 1)}  # adoption + 84
+    assert due(dossier) == {K.EVALUATION: D(2027, 9, 1), K.UVO: D(2027, 7, 9)}  # adoption + 84
     clock.move_to(D(2027, 6, 10))
     step(dossier, S.IN_EXECUTION)
 
     recorded[K.EVALUATION][dossier.pk] = [D(2027, 8, 30)]
-    assert due(dossier) == {K.EVALUATION: D(2027, 11, 22)}  # previous evaluation + 84
+    assert due(dossier)[K.EVALUATION] == D(2027, 11, 22)  # previous evaluation + 84
     recorded[K.EVALUATION][dossier.pk].append(D(2027, 11, 20))
-    assert due(dossier) == {K.EVALUATION: D(2028, 2, 12)}
+    assert due(dossier)[K.EVALUATION] == D(2028, 2, 12)
 
     recorded[K.UVO][dossier.pk] = [D(2027, 5, 14)]
     assert due(dossier)[K.UVO] == D(2027, 7, 9)  # previous UVO + 56

@@ -1,0 +1,1 @@
+"""The plan of approach and its execution: admin viewsets of plan items, logbook, contacts."""

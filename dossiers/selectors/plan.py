@@ -1,0 +1,212 @@
+"""Reads of the plan and its execution for the dossier page: a fixed number of queries.
+
+Lists that grow without bound (the logbook) are cut to the latest rows; the full logbook is
+its own paged listing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from dossiers import access
+from dossiers.models import (
+    CaseMeeting,
+    ClosureProposal,
+    Contact,
+    Dossier,
+    Evaluation,
+    GoalAttainment,
+    JournalEntry,
+    MeetingAgreement,
+    PlanItem,
+    PlanItemStatus,
+    PlanVersion,
+)
+
+LATEST_JOURNAL_ENTRIES = 10
+LATEST_CASE_MEETINGS = 5
+LATEST_EVALUATIONS = 5
+
+
+def plan_items_of(*, dossier: Dossier) -> QuerySet[PlanItem]:
+    """The plan's items with their catalogue item and implementer, by planned start."""
+    return (
+        PlanItem.objects.filter(dossier=dossier)
+        .select_related("intervention", "implementer_organisation")
+        .order_by("planned_start", "pk")
+    )
+
+
+def plan_versions_of(*, dossier: Dossier) -> QuerySet[PlanVersion]:
+    """Every frozen version of the plan, newest first, with who made it."""
+    return PlanVersion.objects.filter(dossier=dossier).select_related("by").order_by("-number")
+
+
+def journal_of(*, dossier: Dossier) -> QuerySet[JournalEntry]:
+    """The logbook, newest first, each line with its author and what it corrects."""
+    return (
+        JournalEntry.objects.filter(dossier=dossier)
+        .select_related("author", "corrects")
+        .prefetch_related(
+            Prefetch("corrections", queryset=JournalEntry.objects.select_related("author"))
+        )
+        .order_by("-occurred_on", "-created_at", "-pk")
+    )
+
+
+def open_agreements_of(*, dossier: Dossier) -> QuerySet[MeetingAgreement]:
+    """Agreements from the UVOs that are not done yet: shown until they are."""
+    return (
+        MeetingAgreement.objects.filter(dossier=dossier, done_on__isnull=True)
+        .select_related("case_meeting")
+        .order_by("due_on", "pk")
+    )
+
+
+def case_meetings_of(*, dossier: Dossier) -> QuerySet[CaseMeeting]:
+    return (
+        CaseMeeting.objects.filter(dossier=dossier)
+        .select_related("chaired_by")
+        .prefetch_related("participant_organisations", "participant_contacts", "agreements")
+        .order_by("-held_on", "-pk")
+    )
+
+
+def evaluations_of(*, dossier: Dossier) -> QuerySet[Evaluation]:
+    return (
+        Evaluation.objects.filter(dossier=dossier)
+        .select_related("author")
+        .prefetch_related("items__plan_item__intervention")
+        .order_by("-evaluated_on", "-pk")
+    )
+
+
+@dataclass
+class Workspace:
+    """Everything the case director's dossier page shows besides the basisdossier."""
+
+    items: list = field(default_factory=list)
+    journal: list = field(default_factory=list)
+    journal_count: int = 0
+    contacts: list = field(default_factory=list)
+    case_meetings: list = field(default_factory=list)
+    open_agreements: list = field(default_factory=list)
+    evaluations: list = field(default_factory=list)
+    proposals: list = field(default_factory=list)
+    version: PlanVersion | None = None
+    shows_plan: bool = False
+    shows_journal: bool = False
+    shows_contacts: bool = False
+    shows_meetings: bool = False
+    shows_evaluations: bool = False
+
+    @property
+    def escalated(self) -> bool:
+        return bool(self.case_meetings) and self.case_meetings[0].escalation
+
+    @property
+    def status_counts(self) -> list[tuple[str, int]]:
+        counts = dict.fromkeys(PlanItemStatus, 0)
+        for item in self.items:
+            counts[PlanItemStatus(item.status)] += 1
+        return [(str(status.label), n) for status, n in counts.items() if n]
+
+
+def dossier_workspace(*, dossier: Dossier, user) -> Workspace:
+    """The plan, latest logbook lines, contacts, UVOs, evaluations and proposals of a dossier,
+    each only when the user's role may read it; a fixed number of queries per page."""
+    perm = lambda name: access.has_permission(user, f"dossiers.view_{name}")  # noqa: E731
+    space = Workspace()
+    if dossier.included_on is None:
+        return space  # no plan before inclusion
+    if perm("planitem"):
+        space.shows_plan = True
+        space.items = list(plan_items_of(dossier=dossier))
+        space.version = plan_versions_of(dossier=dossier).first()
+    if perm("journalentry"):
+        space.shows_journal = True
+        space.journal = list(journal_of(dossier=dossier)[:LATEST_JOURNAL_ENTRIES])
+        space.journal_count = JournalEntry.objects.filter(dossier=dossier).count()
+    if perm("contact"):
+        space.shows_contacts = True
+        space.contacts = list(Contact.objects.filter(dossier=dossier).order_by("-active", "name"))
+    if perm("casemeeting"):
+        space.shows_meetings = True
+        space.case_meetings = list(case_meetings_of(dossier=dossier)[:LATEST_CASE_MEETINGS])
+        space.open_agreements = list(open_agreements_of(dossier=dossier))
+    if perm("evaluation"):
+        space.shows_evaluations = True
+        space.evaluations = list(evaluations_of(dossier=dossier)[:LATEST_EVALUATIONS])
+    if perm("closureproposal"):
+        space.proposals = list(
+            ClosureProposal.objects.filter(dossier=dossier)
+            .select_related("submitted_by", "decided_by")
+            .order_by("-submitted_at", "-pk")
+        )
+    return space
+
+
+# --- comparing two versions -------------------------------------------------------------
+
+
+@dataclass
+class ItemChange:
+    name: str
+    change: str  # "added", "removed", "changed"
+    fields: list = field(default_factory=list)  # (label, old, new)
+
+    @property
+    def label(self) -> str:
+        return {
+            "added": _("toegevoegd"),
+            "removed": _("niet meer in het plan"),
+            "changed": _("gewijzigd"),
+        }[self.change]
+
+
+def _display(key: str, value) -> str:
+    if key == "status" and value:
+        return str(PlanItemStatus(value).label)
+    if key == "goal_attainment":
+        return str(GoalAttainment(value or "").label)
+    return str(value or "—")
+
+
+def _labels() -> dict[str, str]:
+    names = (
+        "considerations",
+        "goal",
+        "implementer_organisation",
+        "implementer_contact",
+        "planned_start",
+        "planned_end",
+        "status",
+        "result",
+        "goal_attainment",
+    )
+    return {name: str(PlanItem._meta.get_field(name).verbose_name) for name in names}
+
+
+def plan_version_diff(*, older: PlanVersion, newer: PlanVersion) -> list[ItemChange]:
+    """What changed in the plan's items between two versions: added, removed, changed fields."""
+    before = {item["id"]: item for item in older.items}
+    after = {item["id"]: item for item in newer.items}
+    labels = _labels()
+    changes = []
+    for item_id, item in after.items():
+        if item_id not in before:
+            changes.append(ItemChange(item["intervention"], "added"))
+            continue
+        old = before[item_id]
+        fields = [
+            (label, _display(key, old.get(key)), _display(key, item.get(key)))
+            for key, label in labels.items()
+            if old.get(key) != item.get(key)
+        ]
+        if fields:
+            changes.append(ItemChange(item["intervention"], "changed", fields))
+    for item_id, item in before.items():
+        if item_id not in after:
+            changes.append(ItemChange(item["intervention"], "removed"))
+    return changes
