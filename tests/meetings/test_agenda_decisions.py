@@ -120,7 +120,11 @@ def test_decisions_wait_for_the_meeting_and_are_taken_once(calendar, clock, walk
     clock.move_to(ITATR_DAY)
     with pytest.raises(ValidationError):
         agenda_item_decide(item=item, decision="advice", by=users["regieoverleg"])
-    agenda_item_decide(item=item, decision="advice", by=users["secretaris"])
+    with pytest.raises(TransitionNotAllowed, match="advies van het ITAT-R"):
+        agenda_item_decide(item=item, decision="advice", by=users["secretaris"])
+    agenda_item_decide(
+        item=item, decision="advice", by=users["secretaris"], note="Advies: akkoord, fictief."
+    )
     with pytest.raises(ValidationError, match="al een besluit"):
         agenda_item_decide(item=item, decision="advice", by=users["secretaris"])
     # A decided item is history: the agenda is fixed.
