@@ -85,7 +85,7 @@ def template_workbook(*, sheet_name: str, columns: list[Column]) -> bytes:
         last = len(column.choices) + 1
         validation = DataValidation(
             type="list",
-            formula1=f"={LISTS_SHEET}!${list_letter}$2:${list_letter}${last}",
+            formula1=f"{LISTS_SHEET}!${list_letter}$2:${list_letter}${last}",
             allow_blank=not column.required,
             showErrorMessage=True,
             errorTitle=_("Ongeldige waarde"),
