@@ -44,10 +44,16 @@ def _job_or_404(request, pk) -> ImportJob:
     return job
 
 
+def _refuse_non_importers(request) -> None:
+    if not kinds_for(request.user):
+        raise PermissionDenied
+
+
 class ImportPermissionMixin:
+    """Only roles that may import at least one kind reach the import screens."""
+
     def dispatch(self, request, *args, **kwargs):
-        if not kinds_for(request.user):
-            raise PermissionDenied
+        _refuse_non_importers(request)
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -85,6 +91,7 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
+        _refuse_non_importers(request)
         self.kind = _kind_or_404(request, kwargs["import_kind"])
         return super().dispatch(request, *args, **kwargs)
 
@@ -116,6 +123,7 @@ class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
+        _refuse_non_importers(request)
         self.job = _job_or_404(request, kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
