@@ -3,10 +3,19 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from dossiers.logged_views import LoggedExportMixin
 from dossiers.models import AccessLogEntry
 from reports.filters import AccessLogFilterSet
+from reports.xlsx import SafeSpreadsheetExportMixin
+
+
+class AccessLogIndexView(LoggedExportMixin, SafeSpreadsheetExportMixin, IndexView):
+    """Exporting the access log is itself logged (it names people)."""
+
+    log_description = _("Toegangslog")
 
 
 class AccessLogViewSet(ModelViewSet):
@@ -33,6 +42,18 @@ class AccessLogViewSet(ModelViewSet):
         "row_count",
     ]
     list_per_page = 50
+    index_view_class = AccessLogIndexView
+    list_export = [
+        "at",
+        "username",
+        "organisation",
+        "action",
+        "dossier_reference",
+        "subject_name",
+        "object_description",
+        "row_count",
+    ]
+    export_filename = "toegangslog"
     form_fields = []
 
     def get_urlpatterns(self):

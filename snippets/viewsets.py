@@ -77,6 +77,9 @@ class OrganisationViewSet(CatalogueViewSet):
         BooleanColumn("supplies_case_directors", label=_("Levert regisseurs")),
         BooleanColumn("active", label=_("Actief")),
     ]
+    index_view_class = SafeExportIndexView
+    list_export = ["name", "short_name", "kind", "supplies_case_directors", "active"]
+    export_filename = "organisaties"
 
 
 class RiskGroupViewSet(CatalogueViewSet):
@@ -97,6 +100,9 @@ class ProblemAreaViewSet(CatalogueViewSet):
     list_filter = ["active"]
     search_fields = ["name", "description"]
     list_display = ["name", "sort_order", BooleanColumn("active", label=_("Actief"))]
+    index_view_class = SafeExportIndexView
+    list_export = ["name", "description", "sort_order", "active"]
+    export_filename = "probleemgebieden"
 
 
 class OtherApproachViewSet(CatalogueViewSet):
@@ -107,6 +113,9 @@ class OtherApproachViewSet(CatalogueViewSet):
     list_filter = ["active"]
     search_fields = ["name", "description"]
     list_display = ["name", "contact", BooleanColumn("active", label=_("Actief"))]
+    index_view_class = SafeExportIndexView
+    list_export = ["name", "description", "contact", "active"]
+    export_filename = "andere_aanpakken"
 
 
 class TrainingEventViewSet(CatalogueViewSet):
@@ -125,6 +134,10 @@ class TrainingEventViewSet(CatalogueViewSet):
         "location",
         Column("registration_count", label=_("Aanmeldingen"), accessor="registration_count"),
     ]
+    index_view_class = SafeExportIndexView
+    list_export = ["title", "kind", "starts_at", "location", "registration_count"]
+    export_headings = {"registration_count": _("Aanmeldingen")}
+    export_filename = "vakontwikkeling"
     ordering = ["-starts_at"]
 
     def get_queryset(self, request):
