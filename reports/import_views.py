@@ -56,6 +56,15 @@ class ImportPermissionMixin:
         _refuse_non_importers(request)
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        items = [
+            {"url": reverse("wagtailadmin_home"), "label": _("Start")},
+            {"url": reverse("imports:index"), "label": _("Importeren")},
+        ]
+        if not isinstance(self, ImportIndexView):
+            items.append({"url": "", "label": self.get_page_title()})
+        return items
+
 
 class ImportIndexView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "reports/import_index.html"

@@ -61,7 +61,7 @@ def intervention_import_plan(*, content: bytes, progress: Progress = None) -> Im
     existing = {i.name: i for i in Intervention.objects.prefetch_related("organisations")}
     seen: dict[str, int] = {}
     rows = read_rows(content, sheet_name=SHEET, columns=COLUMNS, plan=plan, progress=progress)
-    for number, raw in rows:
+    for number, raw, cells_ok in rows:
         errors_before = len(plan.errors)
         values = {
             "name": str(raw.get("Naam") or ""),
@@ -75,7 +75,7 @@ def intervention_import_plan(*, content: bytes, progress: Progress = None) -> Im
             "active": parse_yes_no(plan, number, "In gebruik", raw.get("In gebruik"), default=True),
             "organisations": _organisations(number, raw.get("Organisaties"), organisations, plan),
         }
-        if len(plan.errors) > errors_before:
+        if not cells_ok or len(plan.errors) > errors_before:
             continue
         name = values["name"]
         if not check_duplicate(

@@ -149,11 +149,13 @@ def read_rows(
     columns: list[Column],
     plan: ImportPlan,
     progress: Progress = None,
-) -> Iterator[tuple[int, dict]]:
-    """Yield (row number, {header: value}) for every non-empty row without cell errors.
+) -> Iterator[tuple[int, dict, bool]]:
+    """Yield (row number, {header: value}, cells ok) for every non-empty row.
 
     Checks the sheets (only ``sheet_name`` and the validation sheet), the header row (merged
-    or changed headers are refused), formula cells and empty required cells.
+    or changed headers are refused), formula cells (their value is None) and empty required
+    cells. A row with such errors is still yielded, so the planner reports the row's other
+    errors too, but must not plan it.
     """
     workbook = open_workbook(content, plan)
     if workbook is None:
@@ -168,9 +170,9 @@ def read_rows(
             cells = list(cells)[: len(columns)]
             if all(getattr(cell, "value", None) in (None, "") for cell in cells):
                 continue
+            errors_before = len(plan.errors)
             raw = _row_values(number, cells, columns, plan)
-            if raw is not None:
-                yield number, raw
+            yield number, raw, len(plan.errors) == errors_before
         if progress:
             progress(plan.total, plan.total)
     finally:
@@ -199,21 +201,21 @@ def _checked_sheet(workbook, sheet_name: str, columns: list[Column], plan: Impor
     return rows
 
 
-def _row_values(number: int, cells, columns: list[Column], plan: ImportPlan) -> dict | None:
-    """{header: value} of one row, or None when a cell holds a formula or a required is empty."""
+def _row_values(number: int, cells, columns: list[Column], plan: ImportPlan) -> dict:
+    """{header: value} of one row; formula cells and empty required cells are errors."""
     raw: dict = {}
-    errors_before = len(plan.errors)
     for index, column in enumerate(columns):
         cell = cells[index] if index < len(cells) else None
         if getattr(cell, "data_type", None) == "f":
             plan.error(number, column.header, _("Formules zijn niet toegestaan."))
+            raw[column.header] = None
             continue
         value = getattr(cell, "value", None)
         value = value.strip() if isinstance(value, str) else value
         if column.required and value in (None, ""):
             plan.error(number, column.header, _("Verplicht veld is leeg."))
         raw[column.header] = value
-    return raw if len(plan.errors) == errors_before else None
+    return raw
 
 
 def parse_choice(plan, number, column, value, choices) -> str | None:

@@ -51,17 +51,17 @@ def other_approach_list_plan(*, content: bytes, progress: Progress = None) -> Im
     seen: dict[tuple, int] = {}
     rows = read_rows(content, sheet_name=SHEET, columns=_columns(), plan=plan, progress=progress)
     planned: list[RowPlan] = []
-    for number, raw in rows:
+    for number, raw, cells_ok in rows:
         errors_before = len(plan.errors)
-        approach = approaches.get(str(raw["Andere aanpak"]).lower())
-        if approach is None:
+        approach = approaches.get(str(raw["Andere aanpak"] or "").lower())
+        if approach is None and raw["Andere aanpak"]:
             plan.error(
                 number,
                 "Andere aanpak",
                 _("Onbekende andere aanpak '%(v)s'.") % {"v": raw["Andere aanpak"]},
             )
         birth_date = parse_date(plan, number, "Geboortedatum", raw["Geboortedatum"])
-        if len(plan.errors) > errors_before:
+        if not cells_ok or len(plan.errors) > errors_before:
             continue
         reference = str(raw["Referentie"])
         key = (approach.pk, reference)

@@ -90,7 +90,7 @@ def signal_import_plan(*, content: bytes, progress: Progress = None) -> ImportPl
     )
     seen: dict[str, int] = {}
     rows = read_rows(content, sheet_name=SHEET, columns=COLUMNS, plan=plan, progress=progress)
-    for number, raw in rows:
+    for number, raw, cells_ok in rows:
         errors_before = len(plan.errors)
         data = {
             "external_reference": _text(raw, "Kenmerk oud systeem"),
@@ -116,7 +116,7 @@ def signal_import_plan(*, content: bytes, progress: Progress = None) -> ImportPl
             plan, number, "Reden afdoening", raw.get("Reden afdoening"), TriageCloseReason
         )
         destination = _text(raw, "Overgedragen aan")
-        if len(plan.errors) > errors_before:
+        if not cells_ok or len(plan.errors) > errors_before:
             continue
         _check_row(plan, number, data, state, close_reason, destination)
         reference = data["external_reference"]
