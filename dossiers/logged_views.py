@@ -39,3 +39,20 @@ class LoggedObjectMixin:
             description=self.get_log_description(),
         )
         return super().get(request, *args, **kwargs)
+
+
+class LoggedExportMixin:
+    """Logs one row per export (with its row count); for listings whose pages are not logged
+    (administration lists: users, reminders, the access log itself)."""
+
+    log_description = ""
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            access_log_record(
+                request=self.request,
+                action=AccessAction.EXPORT,
+                description=self.log_description or str(self.model._meta.verbose_name_plural),
+                row_count=context["object_list"].count(),
+            )
+        return super().render_to_response(context, **response_kwargs)

@@ -1,5 +1,7 @@
-"""The monitor's models: the permission anchor, and the facts kept of deleted cases."""
+"""The monitor's models: the permission anchor, the facts kept of deleted cases, and the
+Excel import jobs."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,3 +37,75 @@ class MonitorFact(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.pk}"
+
+
+class ImportKind(models.TextChoices):
+    INTERVENTIONS = "interventies", _("Interventiecatalogus")
+    OTHER_APPROACH_LISTS = "andere-aanpakken", _("Lijsten van andere aanpakken")
+    SIGNALS = "meldingen", _("Bestaande meldingen (migratie)")
+
+
+class ImportStatus(models.TextChoices):
+    PLANNING = "planning", _("Proefimport loopt")
+    PLANNED = "planned", _("Proefimport klaar")
+    APPLYING = "applying", _("Inlezen loopt")
+    APPLIED = "applied", _("Ingelezen")
+    FAILED = "failed", _("Mislukt")
+
+
+class ImportJob(models.Model):
+    """One uploaded workbook: its dry run (per-row plan and errors), progress and outcome.
+
+    The file is kept in the database, never in (public) media, and is emptied once applied.
+    Only the user who uploaded it sees the job (the rows may hold personal data).
+    """
+
+    kind = models.CharField(_("soort import"), max_length=30, choices=ImportKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PLANNING
+    )
+    file_name = models.CharField(_("bestandsnaam"), max_length=255)
+    content = models.BinaryField(_("inhoud"), editable=False, default=b"")
+    total = models.PositiveIntegerField(_("aantal rijen"), default=0)
+    processed = models.PositiveIntegerField(_("verwerkt"), default=0)
+    background = models.BooleanField(_("op de achtergrond"), default=False)
+    rows = models.JSONField(_("plan per rij"), default=list, blank=True)
+    errors = models.JSONField(_("fouten"), default=list, blank=True)
+    written = models.PositiveIntegerField(_("geschreven rijen"), null=True, blank=True)
+    message = models.TextField(_("melding"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geüpload door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("ingelezen op"), null=True, blank=True)
+
+    holds_case_data = False
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+        default_permissions = ()
+        permissions = [
+            ("import_catalogue", _("De interventiecatalogus importeren")),
+            ("import_other_approach_lists", _("Lijsten van andere aanpakken importeren")),
+            ("import_signals", _("Bestaande meldingen importeren (migratie)")),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.file_name}"
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.errors
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.PLANNING, ImportStatus.APPLYING)
+
+    @property
+    def can_apply(self) -> bool:
+        return self.status == ImportStatus.PLANNED and self.is_clean and bool(self.rows)

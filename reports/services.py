@@ -1,12 +1,16 @@
-"""Writes of the reports app: applying a clean intervention import."""
+"""Writes of the reports app: applying a clean import plan, and running import jobs."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reports.imports import ImportPlan
+from reports.importers.base import ImportPlan
+from reports.models import ImportJob, ImportStatus
 from snippets.models import Intervention
 from snippets.services import catalogue_publish
+
+BACKGROUND_THRESHOLD = 500  # rows; larger files are planned and applied by django-q2
 
 
 @transaction.atomic
@@ -16,10 +20,12 @@ def intervention_import_apply(*, plan: ImportPlan, by) -> int:
         raise PermissionDenied
     if not plan.is_clean:
         raise ValidationError(_("Alleen een bestand zonder fouten kan worden ingelezen."))
+    return intervention_rows_apply(plan=plan, by=by)
+
+
+def intervention_rows_apply(*, plan: ImportPlan, by) -> int:
     written = 0
-    for row in plan.rows:
-        if row.action == "unchanged":
-            continue
+    for row in plan.changes():
         values = dict(row.values)
         organisations = values.pop("organisations")
         intervention = Intervention.objects.filter(name=values["name"]).first() or Intervention()
@@ -32,3 +38,104 @@ def intervention_import_apply(*, plan: ImportPlan, by) -> int:
         catalogue_publish(obj=intervention, by=by)
         written += 1
     return written
+
+
+def _kind(job: ImportJob):
+    from reports.importers.kinds import kinds
+
+    return kinds()[job.kind]
+
+
+def _may_import(user, kind) -> bool:
+    from reports.importers.kinds import kinds_for
+
+    return kind.key in {k.key for k in kinds_for(user)}
+
+
+def _progress(job: ImportJob):
+    def report(processed: int, total: int) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(processed=processed, total=total)
+
+    return report
+
+
+def import_job_create(*, kind: str, upload, by) -> ImportJob:
+    """Keep the uploaded workbook (in the database) and start its dry run."""
+    from reports.importers.base import MAX_FILE_BYTES, count_rows
+    from reports.importers.kinds import kinds
+
+    chosen = kinds()[kind]
+    if not _may_import(by, chosen):
+        raise PermissionDenied
+    content = upload.read(MAX_FILE_BYTES + 1)
+    job = ImportJob.objects.create(
+        kind=kind, file_name=upload.name[:255], content=content, created_by=by
+    )
+    job.total = count_rows(content, chosen.sheet)
+    job.background = job.total > BACKGROUND_THRESHOLD
+    job.save(update_fields=["total", "background"])
+    if job.background:
+        from django_q.tasks import async_task
+
+        transaction.on_commit(lambda: async_task("reports.services.import_job_plan", job.pk))
+    else:
+        import_job_plan(job.pk)
+        job.refresh_from_db()
+    return job
+
+
+def import_job_plan(job_id: int) -> None:
+    """The dry run of a job: store the per-row plan and every error; writes no data."""
+    job = ImportJob.objects.get(pk=job_id)
+    plan = _kind(job).plan(content=bytes(job.content), progress=_progress(job))
+    job.rows = [[row.row, row.action, row.label] for row in plan.rows]
+    job.errors = [list(error) for error in plan.errors]
+    job.total = plan.total or job.total
+    job.processed = job.total
+    job.status = ImportStatus.PLANNED
+    job.save(update_fields=["rows", "errors", "total", "processed", "status"])
+
+
+def import_job_apply_start(*, job: ImportJob, by) -> ImportJob:
+    """Refused unless the dry run was clean; large files are applied in the background."""
+    if job.created_by_id != by.pk or not _may_import(by, _kind(job)):
+        raise PermissionDenied
+    if not job.can_apply:
+        raise ValidationError(_("Alleen een bestand zonder fouten kan worden ingelezen."))
+    updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PLANNED).update(
+        status=ImportStatus.APPLYING, processed=0
+    )
+    if not updated:
+        raise ValidationError(_("Deze import wordt al ingelezen."))
+    if job.background:
+        from django_q.tasks import async_task
+
+        transaction.on_commit(lambda: async_task("reports.services.import_job_apply", job.pk))
+    else:
+        import_job_apply(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_apply(job_id: int) -> None:
+    """Plan the stored file again and write it in ONE transaction; any error writes nothing."""
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    kind = _kind(job)
+    try:
+        with transaction.atomic():
+            plan = kind.plan(content=bytes(job.content))
+            if not plan.is_clean:
+                raise ValidationError(_("Het bestand bevat fouten; er is niets ingelezen."))
+            written = kind.apply(plan=plan, by=job.created_by)
+    except Exception as error:  # noqa: BLE001 - the job records any failure; nothing was written
+        messages = getattr(error, "messages", None) or getattr(error, "reasons", None)
+        job.status = ImportStatus.FAILED
+        job.message = "; ".join(str(m) for m in messages) if messages else str(error)
+        job.save(update_fields=["status", "message"])
+        return
+    job.status = ImportStatus.APPLIED
+    job.written = written
+    job.processed = job.total
+    job.applied_at = timezone.now()
+    job.content = b""
+    job.save(update_fields=["status", "written", "processed", "applied_at", "content"])

@@ -3,10 +3,19 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from dossiers.logged_views import LoggedExportMixin
 from dossiers.models import AccessLogEntry, DeletionLogEntry
 from reports.filters import AccessLogFilterSet
+from reports.xlsx import SafeSpreadsheetExportMixin
+
+
+class AccessLogIndexView(LoggedExportMixin, SafeSpreadsheetExportMixin, IndexView):
+    """Exporting the access log is itself logged (it names people)."""
+
+    log_description = _("Toegangslog")
 
 
 class ReadOnlyLogViewSet(ModelViewSet):
@@ -40,6 +49,8 @@ class ReadOnlyLogViewSet(ModelViewSet):
 
 
 class AccessLogViewSet(ReadOnlyLogViewSet):
+    """Who read or exported what; exporting it is itself logged (it names people)."""
+
     model = AccessLogEntry
     icon = "history"
     menu_label = _("Toegangslog")
@@ -56,6 +67,18 @@ class AccessLogViewSet(ReadOnlyLogViewSet):
         "object_description",
         "row_count",
     ]
+    index_view_class = AccessLogIndexView
+    list_export = [
+        "at",
+        "username",
+        "organisation",
+        "action",
+        "dossier_reference",
+        "subject_name",
+        "object_description",
+        "row_count",
+    ]
+    export_filename = "toegangslog"
 
 
 class DeletionLogViewSet(ReadOnlyLogViewSet):

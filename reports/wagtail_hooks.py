@@ -24,3 +24,17 @@ def register_monitor_urls():
 @hooks.register("register_admin_menu_item")
 def register_monitor_menu_item():
     return monitor_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    from reports.import_views import import_urls
+
+    return import_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    from reports.import_views import import_menu_item
+
+    return import_menu_item()

@@ -7,8 +7,11 @@ migrations, which never reach a search index, are found too.
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView as ModelIndexView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from dossiers.logged_views import LoggedListingMixin
 from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
@@ -16,6 +19,7 @@ from snippets.models import (
     LetterTemplate,
     Organisation,
     OtherApproach,
+    OtherApproachListEntry,
     ProblemArea,
     RiskGroup,
     TrainingEvent,
@@ -74,6 +78,9 @@ class OrganisationViewSet(CatalogueViewSet):
         BooleanColumn("supplies_case_directors", label=_("Levert regisseurs")),
         BooleanColumn("active", label=_("Actief")),
     ]
+    index_view_class = SafeExportIndexView
+    list_export = ["name", "short_name", "kind", "supplies_case_directors", "active"]
+    export_filename = "organisaties"
 
 
 class RiskGroupViewSet(CatalogueViewSet):
@@ -94,6 +101,9 @@ class ProblemAreaViewSet(CatalogueViewSet):
     list_filter = ["active"]
     search_fields = ["name", "description"]
     list_display = ["name", "sort_order", BooleanColumn("active", label=_("Actief"))]
+    index_view_class = SafeExportIndexView
+    list_export = ["name", "description", "sort_order", "active"]
+    export_filename = "probleemgebieden"
 
 
 class OtherApproachViewSet(CatalogueViewSet):
@@ -104,6 +114,9 @@ class OtherApproachViewSet(CatalogueViewSet):
     list_filter = ["active"]
     search_fields = ["name", "description"]
     list_display = ["name", "contact", BooleanColumn("active", label=_("Actief"))]
+    index_view_class = SafeExportIndexView
+    list_export = ["name", "description", "contact", "active"]
+    export_filename = "andere_aanpakken"
 
 
 class TrainingEventViewSet(CatalogueViewSet):
@@ -122,6 +135,10 @@ class TrainingEventViewSet(CatalogueViewSet):
         "location",
         Column("registration_count", label=_("Aanmeldingen"), accessor="registration_count"),
     ]
+    index_view_class = SafeExportIndexView
+    list_export = ["title", "kind", "starts_at", "location", "registration_count"]
+    export_headings = {"registration_count": _("Aanmeldingen")}
+    export_filename = "vakontwikkeling"
     ordering = ["-starts_at"]
 
     def get_queryset(self, request):
@@ -169,3 +186,68 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
         TrainingEventViewSet,
         LetterTemplateViewSet,
     )
+
+
+class OtherApproachListIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, ModelIndexView):
+    log_description = _("Lijsten andere aanpakken")
+
+
+class OtherApproachListViewSet(ModelViewSet):
+    """The people on other approaches' lists (personal data): read-only, logged, exportable;
+    only for the roles that run the duplicate check and administrators (view permission)."""
+
+    model = OtherApproachListEntry
+    icon = "link"
+    menu_label = _("Lijsten andere aanpakken")
+    menu_order = 520
+    url_prefix = "lijsten-andere-aanpakken"
+    index_view_class = OtherApproachListIndexView
+    list_filter = ["other_approach"]
+    search_fields = ["first_name", "last_name", "reference"]
+    search_backend_name = None
+    list_display = [
+        "last_name",
+        "first_name",
+        DateColumn("birth_date", label=_("Geboortedatum")),
+        Column("other_approach", label=_("Andere aanpak")),
+        "reference",
+        DateColumn("imported_at", label=_("Geïmporteerd op")),
+    ]
+    list_export = [
+        "other_approach",
+        "reference",
+        "first_name",
+        "last_name",
+        "birth_date",
+        "imported_at",
+    ]
+    export_filename = "lijsten_andere_aanpakken"
+    list_per_page = 50
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    form_fields = []
+
+    def get_queryset(self, request):
+        return OtherApproachListEntry.objects.select_related("other_approach")
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in (
+            "add_url_name",
+            "edit_url_name",
+            "delete_url_name",
+            "history_url_name",
+            "usage_url_name",
+            "inspect_url_name",
+        ):
+            kwargs[name] = None
+        return kwargs
+
+
+other_approach_list_viewset = OtherApproachListViewSet("other_approach_list")

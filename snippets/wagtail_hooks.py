@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from snippets.views.training import training_menu_item, training_urls
-from snippets.viewsets import CatalogueViewSetGroup
+from snippets.viewsets import CatalogueViewSetGroup, other_approach_list_viewset
 
 register_snippet(CatalogueViewSetGroup)
 
@@ -17,3 +17,8 @@ def register_training_urls():
 @hooks.register("register_admin_menu_item")
 def register_training_menu_item():
     return training_menu_item()
+
+
+@hooks.register("register_admin_viewset")
+def register_other_approach_list_viewset():
+    return other_approach_list_viewset

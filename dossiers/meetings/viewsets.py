@@ -8,13 +8,26 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from dossiers import access
+from dossiers.logged_views import LoggedExportMixin
 from dossiers.meetings import item_views, views
 from dossiers.models import AgendaItem, Meeting, MeetingSeries, Reminder
 from dossiers.scoping import ScopedViewSetMixin
+from reports.xlsx import SafeSpreadsheetExportMixin
+
+
+class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """A listing whose xlsx/csv export is formula-safe."""
+
+
+class ReminderIndexView(LoggedExportMixin, SafeExportIndexView):
+    """Reminders name recipients and dossier numbers: every export is logged."""
+
+    log_description = _("Herinneringen")
 
 
 class AgendaMenuItem(MenuItem):
@@ -89,6 +102,9 @@ class MeetingViewSet(ModelViewSet):
         Column("status", label=_("Status"), accessor="get_status_display"),
         DateColumn("agenda_published_at", label=_("Agenda verstuurd")),
     ]
+    index_view_class = SafeExportIndexView
+    list_export = ["date", "series", "start_time", "status", "agenda_published_at"]
+    export_filename = "vergaderingen"
     form_fields = ["date", "start_time", "status", "note"]
 
 
@@ -131,6 +147,9 @@ class ReminderViewSet(ModelViewSet):
         Column("last_error", label=_("Laatste fout")),
         DateColumn("sent_at", label=_("Verstuurd op")),
     ]
+    index_view_class = ReminderIndexView
+    list_export = ["subject", "kind", "obligation_kind", "due_on", "status", "attempts", "sent_at"]
+    export_filename = "herinneringen"
     exclude_form_fields = []  # read-only in practice: no role holds add/change/delete
 
 

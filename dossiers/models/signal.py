@@ -82,11 +82,24 @@ class Signal(models.Model):
         blank=True,
         help_text=_("Aan wie is de melding overgedragen (regulier traject)?"),
     )
+    external_reference = models.CharField(
+        _("kenmerk oud systeem"),
+        max_length=100,
+        blank=True,
+        help_text=_("Het kenmerk uit het vorige registratiesysteem (migratie-import)."),
+    )
 
     class Meta:
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_reference"],
+                condition=~models.Q(external_reference=""),
+                name="unique_signal_external_reference",
+            )
+        ]
 
     def __str__(self):
         return _("Melding van %(date)s") % {"date": self.received_on.strftime("%d-%m-%Y")}

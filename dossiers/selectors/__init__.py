@@ -9,7 +9,12 @@ from dossiers.selectors.dossiers import (
     dossier_signals,
     dossier_steps_for,
 )
-from dossiers.selectors.duplicates import Candidate, duplicate_candidates
+from dossiers.selectors.duplicates import (
+    Candidate,
+    ListMatch,
+    duplicate_candidates,
+    other_approach_matches,
+)
 
 __all__ = [
     "Candidate",
@@ -21,4 +26,6 @@ __all__ = [
     "dossier_signals",
     "dossier_steps_for",
     "duplicate_candidates",
+    "ListMatch",
+    "other_approach_matches",
 ]

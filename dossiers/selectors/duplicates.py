@@ -119,3 +119,52 @@ def duplicate_candidates(
     candidates = _signal_candidates(full_name, signals)
     candidates.update(_subject_candidates(full_name, subjects))
     return sorted(candidates.values(), key=lambda c: (-c.score, c.dossier_reference))
+
+
+@dataclass(frozen=True)
+class ListMatch:
+    """A person on another approach's list who may be the same person."""
+
+    other_approach: str
+    contact: str
+    reference: str
+    name: str
+    birth_date: datetime.date
+    score: float
+
+
+LIST_PERMISSION = "catalogue.view_otherapproachlistentry"
+
+
+def other_approach_matches(
+    *, user, first_name: str, last_name: str, birth_date: datetime.date | None
+) -> list[ListMatch]:
+    """People on other approaches' lists with the exact birth date and a similar name.
+
+    Only for roles that may see those lists (intake, pre-assessment desk, administrators);
+    without a birth date there is no match (the lists always carry one).
+    """
+    from dossiers import access
+    from snippets.models import OtherApproachListEntry
+
+    full_name = f"{first_name} {last_name}".strip()
+    if not full_name or not birth_date or not access.has_permission(user, LIST_PERMISSION):
+        return []
+    entries = OtherApproachListEntry.objects.filter(birth_date=birth_date).select_related(
+        "other_approach"
+    )
+    matches = []
+    for entry in entries:
+        score = name_similarity(full_name, str(entry))
+        if score >= NAME_THRESHOLD:
+            matches.append(
+                ListMatch(
+                    entry.other_approach.name,
+                    entry.other_approach.contact,
+                    entry.reference,
+                    str(entry),
+                    entry.birth_date,
+                    round(score, 2),
+                )
+            )
+    return sorted(matches, key=lambda m: (-m.score, m.other_approach, m.reference))

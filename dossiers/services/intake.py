@@ -15,7 +15,7 @@ from dossiers.workflow.states import DossierState
 REPORTER_FIELDS = ("reporter_name", "reporter_organisation", "reporter_contact")
 
 
-def _validate_signal(data: dict) -> dict[str, list[str]]:
+def signal_data_errors(data: dict) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     received_on = data.get("received_on")
     if received_on and received_on > timezone.localdate():
@@ -53,7 +53,7 @@ def signal_register(*, by, data: dict, attachments=(), link_to: Dossier | None =
     """Register a signal: a new case, or a new signal on the known case the user chose to link."""
     if not access.has_permission(by, "dossiers.register_signal"):
         raise ValidationError(_("U mag geen meldingen registreren."))
-    errors = _validate_signal(data)
+    errors = signal_data_errors(data)
     for upload in attachments:
         try:
             validate_upload(upload)

@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import AccessAction, Dossier, Signal, SignalAttachment
-from dossiers.selectors import duplicate_candidates
+from dossiers.selectors import duplicate_candidates, other_approach_matches
 from dossiers.services import access_log_record, signal_register
 from dossiers.views.base import form_add_service_errors
 from reports.xlsx import SafeSpreadsheetExportMixin
@@ -97,6 +97,7 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("candidates", [])
+        context.setdefault("list_matches", [])
         context["new_person"] = NEW_PERSON
         return context
 
@@ -108,8 +109,14 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
             last_name=data["person_last_name"],
             birth_date=data["person_birth_date"],
         )
-        if candidates and not choice:
-            return self.show_candidates(form, candidates)
+        list_matches = other_approach_matches(
+            user=self.request.user,
+            first_name=data["person_first_name"],
+            last_name=data["person_last_name"],
+            birth_date=data["person_birth_date"],
+        )
+        if (candidates or list_matches) and not choice:
+            return self.show_candidates(form, candidates, list_matches)
         link_to = None
         if choice and choice != NEW_PERSON:
             link_to = Dossier.objects.filter(
@@ -117,7 +124,7 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
             ).first()
             if link_to is None:
                 form.add_error(None, _("Kies een van de getoonde dossiers of ‘nieuwe persoon’."))
-                return self.show_candidates(form, candidates)
+                return self.show_candidates(form, candidates, list_matches)
         try:
             signal = signal_register(
                 by=self.request.user,
@@ -140,7 +147,8 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
         )
         return redirect(self.dossier_url_name, signal.dossier_id)
 
-    def show_candidates(self, form, candidates):
+    def show_candidates(self, form, candidates, list_matches=()):
+        log_list_matches(self.request, list_matches)
         for candidate in candidates:
             access_log_record(
                 request=self.request,
@@ -150,7 +158,20 @@ class SignalRegisterView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
             )
         if form.cleaned_data.get("attachments"):
             messages.warning(self.request, _("Voeg de bijlagen opnieuw toe bij het bevestigen."))
-        return self.render_to_response(self.get_context_data(form=form, candidates=candidates))
+        return self.render_to_response(
+            self.get_context_data(form=form, candidates=candidates, list_matches=list_matches)
+        )
+
+
+def log_list_matches(request, list_matches) -> None:
+    """One access-log row per person of another approach's list that the user is shown."""
+    for match in list_matches:
+        access_log_record(
+            request=request,
+            action=AccessAction.VIEW,
+            description=_("Dubbelcheck: %(name)s op lijst %(approach)s (%(ref)s)")
+            % {"name": match.name, "approach": match.other_approach, "ref": match.reference},
+        )
 
 
 class SignalIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):

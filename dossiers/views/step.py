@@ -12,7 +12,11 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 
 from dossiers import access
 from dossiers.models import TriageCloseReason, User
-from dossiers.selectors import dossier_steps_for
+from dossiers.selectors import (
+    dossier_steps_for,
+    duplicate_candidates,
+    other_approach_matches,
+)
 from dossiers.services import (
     TransitionNotAllowed,
     dossier_transition,
@@ -94,6 +98,25 @@ class StepForm(forms.Form):
         return day
 
 
+def _person(dossier) -> dict | None:
+    """Name and birth date of the person concerned: the subject, else the latest signal."""
+    if dossier.subject_id:
+        subject = dossier.subject
+        return {
+            "first_name": subject.first_name,
+            "last_name": subject.last_name,
+            "birth_date": subject.birth_date,
+        }
+    signal = dossier.signals.order_by("-received_on", "-pk").first()
+    if signal is None or not signal.person_last_name:
+        return None
+    return {
+        "first_name": signal.person_first_name,
+        "last_name": signal.person_last_name,
+        "birth_date": signal.person_birth_date,
+    }
+
+
 class DossierStepView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
     """One step; the service checks permission, guards and the row lock."""
 
@@ -125,7 +148,31 @@ class DossierStepView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateM
         context.update(
             object=self.object, inspect_url_name=self.inspect_url_name, step=steps.get(self.target)
         )
+        if self.target == S.PRE_ASSESSMENT and self.object.state == S.REGISTERED:
+            context.update(self.duplicate_check())
         return context
+
+    def duplicate_check(self) -> dict:
+        """On forwarding to the Voorportaal: other cases and list entries of the same person."""
+        from dossiers.views.signals import log_list_matches
+
+        person = _person(self.object)
+        if person is None:
+            return {}
+        candidates = [c for c in duplicate_candidates(**person) if c.dossier_id != self.object.pk]
+        visible = set(
+            access.dossiers_for(self.request.user)
+            .filter(pk__in=[c.dossier_id for c in candidates])
+            .values_list("pk", flat=True)
+        )
+        list_matches = other_approach_matches(user=self.request.user, **person)
+        log_list_matches(self.request, list_matches)
+        return {
+            "duplicate_check": True,
+            "candidates": [c for c in candidates if c.dossier_id in visible],
+            "hidden_candidates": len(candidates) - len(visible),
+            "list_matches": list_matches,
+        }
 
     def take_step(self, data):
         target, by, dossier = data["to"], self.request.user, self.object

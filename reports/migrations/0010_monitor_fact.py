@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitor', '0002_monitor_roles'),
+        ('monitor', '0004_import_roles'),
     ]
 
     operations = [

@@ -8,6 +8,7 @@ from snippets.models.letter_settings import LetterSettings
 from snippets.models.letter_template import LetterRecipientKind, LetterTemplate
 from snippets.models.organisation import Organisation, OrganisationKind
 from snippets.models.other_approach import OtherApproach
+from snippets.models.other_approach_list_entry import OtherApproachListEntry
 from snippets.models.problem_area import ProblemArea
 from snippets.models.risk_group import RiskGroup
 from snippets.models.training_event import TrainingEvent, TrainingKind
@@ -23,6 +24,7 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "OtherApproach",
+    "OtherApproachListEntry",
     "ProblemArea",
     "RiskGroup",
     "SpecialKind",

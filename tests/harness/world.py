@@ -146,6 +146,7 @@ def build_world() -> World:
     )
     world = World(users=users, other_director=director, foreign_dossier=foreign)
     world.objects = _content_objects(foreign, director)
+    world.objects.update(_import_objects(users))
     return world
 
 
@@ -159,6 +160,37 @@ def _agenda_item(foreign: Dossier) -> AgendaItem:
         defaults={"date": day, "start_time": series.start_time},
     )
     return AgendaItem.objects.create(meeting=meeting, dossier=foreign, kind="escalation")
+
+
+def _import_objects(users) -> dict:
+    """An import job of the programme team (only its uploader sees it) and one person on an
+    other approach's list (seen by intake, the pre-assessment desk and administrators)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from reports.models import ImportJob, ImportKind, ImportStatus
+    from snippets.models import OtherApproach, OtherApproachListEntry
+
+    job = ImportJob.objects.create(
+        kind=ImportKind.INTERVENTIONS,
+        status=ImportStatus.PLANNED,
+        file_name="catalogus.xlsx",
+        created_by=users["programmateam"],
+    )
+    approach = OtherApproach.objects.order_by("pk").first() or OtherApproach.objects.create(
+        name="Matrixaanpak", live=True
+    )
+    entry = OtherApproachListEntry.objects.create(
+        other_approach=approach,
+        reference="M-1",
+        first_name="Matrix",
+        last_name="Lijstpersoon",
+        birth_date=datetime.date(2000, 1, 1),
+        imported_at=timezone.now(),
+        imported_by=users["beheer"],
+    )
+    return {ImportJob: job, OtherApproachListEntry: entry}
 
 
 # Dossier fields whose target holds the dossier's personal data (reached from the dossier).
@@ -219,6 +251,7 @@ KWARG_VALUES = {
     "token": "abc-123",
     "revision_id_a": "earliest",
     "revision_id_b": "latest",
+    "import_kind": "interventies",
 }
 PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
 MODEL_KWARGS = {
@@ -242,6 +275,7 @@ PK_MODELS = {
     "wagtailadmin_collections": "wagtailcore.Collection",
     "wagtailadmin_workflows": "wagtailcore.Workflow",
     "wagtailsettings": None,
+    "imports": "monitor.ImportJob",
 }
 # Parameters named after an object of the foreign dossier (editing sessions, etc.).
 DOSSIER_OBJECT_KWARGS = {"object_id"}

@@ -1,0 +1,266 @@
+"""What every Excel import shares: the file checks, reading one sheet row by row with the
+per-cell checks (formulas, required cells), value parsers with Dutch errors, the template.
+
+A plan is a dry run: nothing is written while planning. Errors are (row, column, message);
+row 0 is the file itself, row 1 the header row.
+"""
+
+import datetime
+import io
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+LISTS_SHEET = "Keuzelijsten"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
+YES_NO = {"ja": True, "nee": False}
+PROGRESS_EVERY = 100
+DATE_FORMAT = "%d-%m-%Y"
+
+Progress = Callable[[int, int], None] | None
+
+
+@dataclass
+class RowPlan:
+    """What one row will do: "create", "update", "unchanged" or "delete", with its values."""
+
+    row: int
+    action: str
+    values: dict
+    label: str = ""
+
+
+@dataclass
+class ImportPlan:
+    """The dry run: per-row actions and every error as (row, column, message)."""
+
+    rows: list[RowPlan] = field(default_factory=list)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.errors
+
+    def error(self, row: int, column: str, message: str) -> None:
+        self.errors.append((row, column, message))
+
+    def changes(self) -> list[RowPlan]:
+        return [row for row in self.rows if row.action != "unchanged"]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    required: bool = False
+    choices: tuple[str, ...] = ()  # allowed values, shown on the validation sheet
+    example: object = None
+
+
+def template_workbook(*, sheet_name: str, columns: list[Column]) -> bytes:
+    """Headers, one example row, and a validation sheet whose lists drive DataValidation."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_name
+    sheet.append([column.header for column in columns])
+    sheet.append([column.example for column in columns])
+    lists = workbook.create_sheet(LISTS_SHEET)
+    list_column = 0
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(14, len(column.header) + 4)
+        if not column.choices:
+            continue
+        list_column += 1
+        list_letter = get_column_letter(list_column)
+        lists.cell(1, list_column, column.header)
+        for row, value in enumerate(column.choices, start=2):
+            lists.cell(row, list_column, value)
+        last = len(column.choices) + 1
+        validation = DataValidation(
+            type="list",
+            formula1=f"{LISTS_SHEET}!${list_letter}$2:${list_letter}${last}",
+            allow_blank=not column.required,
+            showErrorMessage=True,
+            errorTitle=_("Ongeldige waarde"),
+            error=_("Kies een waarde uit de lijst."),
+        )
+        validation.add(f"{letter}2:{letter}5000")
+        sheet.add_data_validation(validation)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def file_error(content: bytes) -> str | None:
+    """Why ``content`` cannot be read as a workbook at all (size, type, zip bomb), or None."""
+    if len(content) > MAX_FILE_BYTES:
+        return _("Het bestand is groter dan 5 MB.")
+    if not content.startswith(b"PK\x03\x04"):
+        return _("Dit is geen Excel-bestand (.xlsx).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED_BYTES:
+                return _("Het bestand is uitgepakt te groot (mogelijk een zip-bom).")
+    except zipfile.BadZipFile:
+        return _("Dit is geen Excel-bestand (.xlsx).")
+    return None
+
+
+def open_workbook(content: bytes, plan: ImportPlan):
+    """The read-only workbook, or None with the reason in ``plan`` (also for corrupt files)."""
+    problem = file_error(content)
+    if problem:
+        plan.error(0, "", problem)
+        return None
+    try:
+        return load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged file
+        plan.error(0, "", _("Het bestand is beschadigd of geen geldig Excel-bestand."))
+        return None
+
+
+def count_rows(content: bytes, sheet_name: str) -> int:
+    """Rough number of data rows (from the sheet's dimension), 0 when unreadable."""
+    if file_error(content):
+        return 0
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True)
+    except Exception:  # noqa: BLE001
+        return 0
+    try:
+        if sheet_name not in workbook.sheetnames:
+            return 0
+        return max((workbook[sheet_name].max_row or 1) - 1, 0)
+    finally:
+        workbook.close()
+
+
+def read_rows(
+    content: bytes,
+    *,
+    sheet_name: str,
+    columns: list[Column],
+    plan: ImportPlan,
+    progress: Progress = None,
+) -> Iterator[tuple[int, dict, bool]]:
+    """Yield (row number, {header: value}, cells ok) for every non-empty row.
+
+    Checks the sheets (only ``sheet_name`` and the validation sheet), the header row (merged
+    or changed headers are refused), formula cells (their value is None) and empty required
+    cells. A row with such errors is still yielded, so the planner reports the row's other
+    errors too, but must not plan it.
+    """
+    workbook = open_workbook(content, plan)
+    if workbook is None:
+        return
+    try:
+        rows = _checked_sheet(workbook, sheet_name, columns, plan)
+        if rows is None:
+            return
+        for number, cells in enumerate(rows, start=2):
+            if progress and number % PROGRESS_EVERY == 0:
+                progress(number - 1, plan.total)
+            cells = list(cells)[: len(columns)]
+            if all(getattr(cell, "value", None) in (None, "") for cell in cells):
+                continue
+            errors_before = len(plan.errors)
+            raw = _row_values(number, cells, columns, plan)
+            yield number, raw, len(plan.errors) == errors_before
+        if progress:
+            progress(plan.total, plan.total)
+    finally:
+        workbook.close()
+
+
+def _checked_sheet(workbook, sheet_name: str, columns: list[Column], plan: ImportPlan):
+    """The data rows after the header, or None (with errors) for wrong sheets or headers."""
+    if sheet_name not in workbook.sheetnames:
+        plan.error(0, "", _("Het werkblad '%(name)s' ontbreekt.") % {"name": sheet_name})
+    for name in workbook.sheetnames:
+        if name not in (sheet_name, LISTS_SHEET):
+            plan.error(0, "", _("Onbekend werkblad '%(name)s'.") % {"name": name})
+    if plan.errors:
+        return None
+    sheet = workbook[sheet_name]
+    plan.total = max((sheet.max_row or 1) - 1, 0)
+    rows = sheet.iter_rows()
+    header = [cell.value for cell in next(rows, [])]
+    found = [str(v).strip() if v is not None else "" for v in header[: len(columns)]]
+    if found != [column.header for column in columns]:
+        plan.error(
+            1, "", _("De kopregel klopt niet (ontbrekende, samengevoegde of andere kopcellen).")
+        )
+        return None
+    return rows
+
+
+def _row_values(number: int, cells, columns: list[Column], plan: ImportPlan) -> dict:
+    """{header: value} of one row; formula cells and empty required cells are errors."""
+    raw: dict = {}
+    for index, column in enumerate(columns):
+        cell = cells[index] if index < len(cells) else None
+        if getattr(cell, "data_type", None) == "f":
+            plan.error(number, column.header, _("Formules zijn niet toegestaan."))
+            raw[column.header] = None
+            continue
+        value = getattr(cell, "value", None)
+        value = value.strip() if isinstance(value, str) else value
+        if column.required and value in (None, ""):
+            plan.error(number, column.header, _("Verplicht veld is leeg."))
+        raw[column.header] = value
+    return raw
+
+
+def parse_choice(plan, number, column, value, choices) -> str | None:
+    """A TextChoices value from its key or its (Dutch) label, case-insensitive."""
+    if value in (None, ""):
+        return None
+    for key, label in choices.choices:
+        if str(value).strip().lower() in (str(key).lower(), str(label).lower()):
+            return key
+    plan.error(number, column, _("Onbekende waarde '%(v)s'.") % {"v": value})
+    return None
+
+
+def parse_date(plan, number, column, value) -> datetime.date | None:
+    """A date cell, or text as dd-mm-jjjj; anything else is an error."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.datetime.strptime(str(value).strip(), DATE_FORMAT).date()
+    except ValueError:
+        plan.error(
+            number,
+            column,
+            _("Ongeldige datum '%(v)s'; gebruik een datumcel of dd-mm-jjjj.") % {"v": value},
+        )
+        return None
+
+
+def parse_yes_no(plan, number, column, value, *, default: bool) -> bool:
+    if value in (None, ""):
+        return default
+    if str(value).lower() in YES_NO:
+        return YES_NO[str(value).lower()]
+    plan.error(number, column, _("Vul 'ja' of 'nee' in."))
+    return default
+
+
+def check_duplicate(plan, seen: dict, key, number: int, column: str, message: str) -> bool:
+    """Record ``key`` for ``number``; False (with an error) when an earlier row had it."""
+    if key in seen:
+        plan.error(number, column, message % {"row": seen[key]})
+        return False
+    seen[key] = number
+    return True

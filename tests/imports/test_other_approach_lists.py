@@ -1,0 +1,185 @@
+"""Other approaches' lists: dry run, errors per row, apply, idempotent re-import, removal,
+and the duplicate check on intake and forwarding that finds the imported people."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from dossiers.models import AccessLogEntry, Signal
+from dossiers.selectors import other_approach_matches
+from dossiers.workflow.states import DossierState as S
+from reports.importers.other_approach_lists import (
+    SHEET,
+    _columns,
+    other_approach_list_apply,
+    other_approach_list_plan,
+)
+from snippets.models import OtherApproach, OtherApproachListEntry
+from tests.imports.helpers import xlsx
+
+pytestmark = pytest.mark.django_db
+
+BIRTH = datetime.date(2003, 5, 17)
+
+
+@pytest.fixture
+def top600(db):
+    return OtherApproach.objects.create(name="Top600 Test", contact="020-1111111", live=True)
+
+
+def _file(rows, **kwargs):
+    return xlsx(SHEET, [c.header for c in _columns()], rows, **kwargs)
+
+
+def _apply(content, user):
+    plan = other_approach_list_plan(content=content)
+    assert plan.is_clean, plan.errors
+    return plan, other_approach_list_apply(plan=plan, by=user)
+
+
+GOOD = [
+    ["Top600 Test", "T-1", "Fenna", "Fictiefstra", BIRTH],
+    ["Top600 Test", "T-2", "Bram", "Bedachtsma", "02-03-2001"],
+]
+
+
+def test_list_imports_and_reimport_changes_nothing(users, top600):
+    plan, written = _apply(_file(GOOD), users["beheer"])
+    assert [(r.row, r.action) for r in plan.rows] == [(2, "create"), (3, "create")]
+    assert written == 2
+    bram = OtherApproachListEntry.objects.get(reference="T-2")
+    assert (bram.first_name, bram.birth_date) == ("Bram", datetime.date(2001, 3, 2))
+    assert bram.imported_by == users["beheer"]
+    stamp = bram.imported_at
+    again, written = _apply(_file(GOOD), users["beheer"])
+    assert {r.action for r in again.rows} == {"unchanged"}
+    assert written == 0
+    bram.refresh_from_db()
+    assert bram.imported_at == stamp
+
+
+def test_a_new_list_updates_and_removes_people_no_longer_listed(users, top600):
+    _apply(_file(GOOD), users["beheer"])
+    plan, written = _apply(
+        _file([["Top600 Test", "T-1", "Fenna", "Fictiefstra-de Wit", BIRTH]]), users["beheer"]
+    )
+    assert [r.action for r in plan.rows] == ["update", "delete"]
+    assert written == 2
+    assert list(OtherApproachListEntry.objects.values_list("reference", "last_name")) == [
+        ("T-1", "Fictiefstra-de Wit")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "error"),
+    [
+        (
+            [["Onbekende aanpak", "T-1", "A", "B", BIRTH]],
+            (2, "Andere aanpak", "Onbekende andere aanpak 'Onbekende aanpak'."),
+        ),
+        (
+            [["Top600 Test", "T-1", "A", "B", "2003/05/17"]],
+            (
+                2,
+                "Geboortedatum",
+                "Ongeldige datum '2003/05/17'; gebruik een datumcel of dd-mm-jjjj.",
+            ),
+        ),
+        ([["Top600 Test", "", "A", "B", BIRTH]], (2, "Referentie", "Verplicht veld is leeg.")),
+        ([GOOD[0], GOOD[0]], (3, "Referentie", "Dubbele referentie; ook in rij 2.")),
+        (
+            [["Top600 Test", "T-1", '=HYPERLINK("x")', "B", BIRTH]],
+            (2, "Voornaam", "Formules zijn niet toegestaan."),
+        ),
+    ],
+)
+def test_bad_rows_are_listed_and_nothing_is_planned(users, top600, rows, error):
+    plan = other_approach_list_plan(content=_file([*rows, GOOD[1]]))
+    assert error in plan.errors
+    assert not plan.is_clean
+    assert OtherApproachListEntry.objects.count() == 0
+
+
+def test_selector_matches_fuzzy_name_exact_birth_date_for_allowed_roles(users, top600):
+    _apply(_file(GOOD), users["beheer"])
+    found = other_approach_matches(
+        user=users["map"], first_name="Fenna", last_name="Fictiefsra", birth_date=BIRTH
+    )
+    assert [(m.other_approach, m.reference, m.contact) for m in found] == [
+        ("Top600 Test", "T-1", "020-1111111")
+    ]
+    other_day = other_approach_matches(
+        user=users["map"],
+        first_name="Fenna",
+        last_name="Fictiefstra",
+        birth_date=BIRTH.replace(day=18),
+    )
+    assert other_day == []
+    for role in ("regisseur", "programmateam", "regieoverleg"):
+        assert (
+            other_approach_matches(
+                user=users[role], first_name="Fenna", last_name="Fictiefstra", birth_date=BIRTH
+            )
+            == []
+        )
+
+
+def test_intake_sees_the_list_match_before_registering(client, users, top600):
+    _apply(_file(GOOD), users["beheer"])
+    client.force_login(users["map"])
+    form = {
+        "received_on": timezone.localdate().isoformat(),
+        "channel": "phone",
+        "source_type": "teacher",
+        "urgency": "normal",
+        "reporter_name": "Docent Fictief",
+        "person_first_name": "Fenna",
+        "person_last_name": "Fictiefstra",
+        "person_birth_date": BIRTH.isoformat(),
+        "concern": "Fictieve zorg.",
+    }
+    response = client.post(reverse("signals:add"), form)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bekend bij een andere aanpak" in content
+    assert "Top600 Test: Fenna Fictiefstra (kenmerk T-1)" in content
+    assert not Signal.objects.exists()
+    assert AccessLogEntry.objects.filter(object_description__contains="T-1").count() == 1
+    confirmed = client.post(reverse("signals:add"), {**form, "link_to": "new"})
+    assert confirmed.status_code == 302
+    assert Signal.objects.count() == 1
+
+
+def test_forwarding_shows_list_matches(client, users, walk, top600):
+    _apply(_file(GOOD), users["beheer"])
+    dossier = walk(S.REGISTERED)
+    subject = dossier.subject
+    subject.first_name, subject.last_name, subject.birth_date = (
+        "Bram",
+        "Bedachtsma",
+        datetime.date(2001, 3, 2),
+    )
+    subject.save()
+    client.force_login(users["map"])
+    response = client.get(reverse("dossiers:step", args=[dossier.pk]) + f"?to={S.PRE_ASSESSMENT}")
+    content = response.content.decode()
+    assert "Dubbelcheck bij doorzetten" in content
+    assert "Top600 Test: Bram Bedachtsma (kenmerk T-2)" in content
+    triage = client.get(reverse("dossiers:step", args=[dossier.pk]) + f"?to={S.TRIAGE_CLOSED}")
+    assert "Dubbelcheck bij doorzetten" not in triage.content.decode()
+
+
+def test_list_entries_listing_only_for_duplicate_check_roles(client, users, top600):
+    _apply(_file(GOOD), users["beheer"])
+    url = reverse("other_approach_list:index")
+    for role in ("map", "voorportaal", "beheer"):
+        client.force_login(users[role])
+        response = client.get(url)
+        assert response.status_code == 200, role
+        assert "Fictiefstra" in response.content.decode()
+    assert AccessLogEntry.objects.filter(row_count=2).count() == 3
+    for role in ("regisseur", "programmateam", "itatr"):
+        client.force_login(users[role])
+        assert client.get(url).status_code in (302, 403), role
