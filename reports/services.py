@@ -139,3 +139,19 @@ def import_job_apply(job_id: int) -> None:
     job.applied_at = timezone.now()
     job.content = b""
     job.save(update_fields=["status", "written", "processed", "applied_at", "content"])
+
+
+RETENTION_DAYS = 7
+
+
+def import_jobs_purge() -> int:
+    """Empty the stored file and row plans of jobs older than a week (daily, django-q2): an
+    uploaded list of another approach holds personal data and is not kept longer than needed.
+    Returns the number of jobs emptied; running jobs are left alone."""
+    from datetime import timedelta
+
+    cutoff = timezone.now() - timedelta(days=RETENTION_DAYS)
+    stale = ImportJob.objects.filter(created_at__lt=cutoff).exclude(
+        status__in=[ImportStatus.PLANNING, ImportStatus.APPLYING]
+    )
+    return stale.exclude(content=b"", rows=[]).update(content=b"", rows=[], errors=[])
