@@ -250,3 +250,22 @@ def test_old_jobs_are_emptied_daily(users, organisation):
     assert (bytes(old.content), old.rows) == (b"", [])
     assert bytes(fresh.content) == b"PK-nieuw"
     assert Schedule.objects.filter(func="reports.services.import_jobs_purge").exists()
+
+
+def test_a_background_apply_rechecks_the_uploader_s_rights(users, organisation):
+    from django.contrib.auth.models import Group
+
+    job = services.import_job_create(
+        kind="interventies",
+        upload=SimpleUploadedFile("c.xlsx", xlsx(SHEET, HEADERS, GOOD)),
+        by=users["programmateam"],
+    )
+    assert job.can_apply
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.APPLYING)
+    users["programmateam"].groups.set(Group.objects.none())
+    seeded = Intervention.objects.count()
+    services.import_job_apply(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert "niet (meer) inlezen" in job.message
+    assert Intervention.objects.count() == seeded
