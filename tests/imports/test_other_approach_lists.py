@@ -201,3 +201,32 @@ def test_forwarding_shows_other_cases_of_the_person_within_scope(client, users, 
     assert visible.reference in content
     assert hidden.reference not in content
     assert "Er is nog 1 dossier van mogelijk dezelfde persoon" in content
+
+
+def test_apply_is_one_transaction(users, top600, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports import services
+    from reports.models import ImportStatus
+
+    job = services.import_job_create(
+        kind="andere-aanpakken",
+        upload=SimpleUploadedFile("lijst.xlsx", _file(GOOD)),
+        by=users["beheer"],
+    )
+    assert job.can_apply
+    real = OtherApproachListEntry.objects.update_or_create
+    calls = []
+
+    def fail_on_second_row(**kwargs):
+        calls.append(kwargs["reference"])
+        if len(calls) == 2:
+            raise RuntimeError("schijf vol")
+        return real(**kwargs)
+
+    monkeypatch.setattr(OtherApproachListEntry.objects, "update_or_create", fail_on_second_row)
+    services.import_job_apply_start(job=job, by=users["beheer"])
+    job.refresh_from_db()
+    assert calls == ["T-1", "T-2"]
+    assert (job.status, job.message) == (ImportStatus.FAILED, "schijf vol")
+    assert OtherApproachListEntry.objects.count() == 0  # the first row was rolled back
