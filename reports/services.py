@@ -122,6 +122,8 @@ def import_job_apply(job_id: int) -> None:
     job = ImportJob.objects.select_related("created_by").get(pk=job_id)
     kind = _kind(job)
     try:
+        if not _may_import(job.created_by, kind):
+            raise PermissionDenied(_("U mag dit soort bestand niet (meer) inlezen."))
         with transaction.atomic():
             plan = kind.plan(content=bytes(job.content))
             if not plan.is_clean:
@@ -130,7 +132,7 @@ def import_job_apply(job_id: int) -> None:
     except Exception as error:  # noqa: BLE001 - the job records any failure; nothing was written
         messages = getattr(error, "messages", None) or getattr(error, "reasons", None)
         job.status = ImportStatus.FAILED
-        job.message = "; ".join(str(m) for m in messages) if messages else str(error)
+        job.message = "; ".join(str(m) for m in messages) if messages else str(error)[:500]
         job.save(update_fields=["status", "message"])
         return
     job.status = ImportStatus.APPLIED
@@ -139,3 +141,19 @@ def import_job_apply(job_id: int) -> None:
     job.applied_at = timezone.now()
     job.content = b""
     job.save(update_fields=["status", "written", "processed", "applied_at", "content"])
+
+
+RETENTION_DAYS = 7
+
+
+def import_jobs_purge() -> int:
+    """Empty the stored file and row plans of jobs older than a week (daily, django-q2): an
+    uploaded list of another approach holds personal data and is not kept longer than needed.
+    Returns the number of jobs emptied; running jobs are left alone."""
+    from datetime import timedelta
+
+    cutoff = timezone.now() - timedelta(days=RETENTION_DAYS)
+    stale = ImportJob.objects.filter(created_at__lt=cutoff).exclude(
+        status__in=[ImportStatus.PLANNING, ImportStatus.APPLYING]
+    )
+    return stale.exclude(content=b"", rows=[]).update(content=b"", rows=[], errors=[])

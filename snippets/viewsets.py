@@ -198,8 +198,9 @@ class OtherApproachListViewSet(ModelViewSet):
 
     model = OtherApproachListEntry
     icon = "link"
-    menu_label = _("Lijsten andere aanpakken")
+    menu_label = _("Aanpaklijsten")
     menu_order = 520
+    add_to_admin_menu = True
     url_prefix = "lijsten-andere-aanpakken"
     index_view_class = OtherApproachListIndexView
     list_filter = ["other_approach"]
@@ -208,7 +209,7 @@ class OtherApproachListViewSet(ModelViewSet):
     list_display = [
         "last_name",
         "first_name",
-        DateColumn("birth_date", label=_("Geboortedatum")),
+        Column("birth_date", label=_("Geboortedatum")),
         Column("other_approach", label=_("Andere aanpak")),
         "reference",
         DateColumn("imported_at", label=_("Geïmporteerd op")),

@@ -108,3 +108,40 @@ def test_background_job_progress_reloads_when_done(page, role_users):
     page.wait_for_selector("text=Nieuw: 1", timeout=10_000)
     assert page.locator("progress").count() == 0
     _shot(page, "06_progress_done")
+
+
+def test_imported_list_shows_up_in_the_duplicate_check(page, role_users):
+    from snippets.models import OtherApproach
+
+    OtherApproach.objects.create(name="Browseraanpak", contact="020-2222222", live=True)
+    log_in(page, "beheer")
+    page.goto(f"{page.base_url}/admin/importeren/andere-aanpakken/")
+    header = ["Andere aanpak", "Referentie", "Voornaam", "Achternaam", "Geboortedatum"]
+    row = ["Browseraanpak", "BA-7", "Idris", "Bedachtman", "09-09-2006"]
+    content = xlsx("Lijst", header, [row])
+    page.set_input_files(
+        "input[name=file]", files=[{"name": "lijst.xlsx", "mimeType": XLSX, "buffer": content}]
+    )
+    page.click("button:has-text('Proefimport')")
+    page.wait_for_url("**/admin/importeren/taak/*/")
+    page.click("[data-import-apply]")
+    page.wait_for_selector("text=Ingelezen: 1 rijen geschreven.")
+    page.goto(f"{page.base_url}/admin/lijsten-andere-aanpakken/")
+    assert "Bedachtman" in page.inner_text("main")
+    _shot(page, "08_list_entries")
+
+    page.context.clear_cookies()
+    log_in(page, "map")
+    page.goto(f"{page.base_url}/admin/meldingen/new/")
+    page.fill("input[name=received_on]", "2026-01-05")
+    page.select_option("select[name=channel]", "phone")
+    page.select_option("select[name=source_type]", "teacher")
+    page.fill("input[name=reporter_name]", "Fictieve Docent")
+    page.fill("input[name=person_first_name]", "Idris")
+    page.fill("input[name=person_last_name]", "Bedachtmann")
+    page.fill("input[name=person_birth_date]", "2006-09-09")
+    page.fill("textarea[name=concern]", "Fictieve zorg.")
+    page.click("button:has-text('Melding registreren')")
+    page.wait_for_selector("text=Bekend bij een andere aanpak")
+    assert "Browseraanpak: Idris Bedachtman (kenmerk BA-7)" in page.inner_text("main")
+    _shot(page, "09_duplicate_check_list_match")

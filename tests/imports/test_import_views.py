@@ -218,3 +218,54 @@ def test_large_file_runs_in_the_background_with_progress(
     job.refresh_from_db()
     assert (job.status, job.written) == (ImportStatus.APPLIED, 250)
     assert Intervention.objects.filter(name__startswith="Interventie ").count() == 250
+
+
+def test_old_jobs_are_emptied_daily(users, organisation):
+    import datetime
+
+    from django.utils import timezone
+    from django_q.models import Schedule
+
+    old = ImportJob.objects.create(
+        kind="interventies",
+        status=ImportStatus.PLANNED,
+        file_name="oud.xlsx",
+        content=b"PK-oud",
+        rows=[[2, "create", "Oud"]],
+        created_by=users["programmateam"],
+    )
+    fresh = ImportJob.objects.create(
+        kind="interventies",
+        status=ImportStatus.PLANNED,
+        file_name="nieuw.xlsx",
+        content=b"PK-nieuw",
+        created_by=users["programmateam"],
+    )
+    ImportJob.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    assert services.import_jobs_purge() == 1
+    old.refresh_from_db()
+    fresh.refresh_from_db()
+    assert (bytes(old.content), old.rows) == (b"", [])
+    assert bytes(fresh.content) == b"PK-nieuw"
+    assert Schedule.objects.filter(func="reports.services.import_jobs_purge").exists()
+
+
+def test_a_background_apply_rechecks_the_uploader_s_rights(users, organisation):
+    from django.contrib.auth.models import Group
+
+    job = services.import_job_create(
+        kind="interventies",
+        upload=SimpleUploadedFile("c.xlsx", xlsx(SHEET, HEADERS, GOOD)),
+        by=users["programmateam"],
+    )
+    assert job.can_apply
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.APPLYING)
+    users["programmateam"].groups.set(Group.objects.none())
+    seeded = Intervention.objects.count()
+    services.import_job_apply(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert "niet (meer) inlezen" in job.message
+    assert Intervention.objects.count() == seeded

@@ -183,3 +183,50 @@ def test_list_entries_listing_only_for_duplicate_check_roles(client, users, top6
     for role in ("regisseur", "programmateam", "itatr"):
         client.force_login(users[role])
         assert client.get(url).status_code in (302, 403), role
+
+
+def test_forwarding_shows_other_cases_of_the_person_within_scope(client, users, walk):
+    from dossiers.models import Subject
+
+    same = {"first_name": "Rafi", "last_name": "Bedenksma", "birth_date": BIRTH}
+    dossier = walk(S.REGISTERED)
+    visible = walk(S.REGULAR_TRACK)
+    hidden = walk(S.IN_EXECUTION)
+    Subject.objects.filter(
+        pk__in=[dossier.subject_id, visible.subject_id, hidden.subject_id]
+    ).update(**same)
+    client.force_login(users["map"])
+    url = reverse("dossiers:step", args=[dossier.pk]) + f"?to={S.PRE_ASSESSMENT}"
+    content = client.get(url).content.decode()
+    assert visible.reference in content
+    assert hidden.reference not in content
+    assert "Er is nog 1 dossier van mogelijk dezelfde persoon" in content
+
+
+def test_apply_is_one_transaction(users, top600, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reports import services
+    from reports.models import ImportStatus
+
+    job = services.import_job_create(
+        kind="andere-aanpakken",
+        upload=SimpleUploadedFile("lijst.xlsx", _file(GOOD)),
+        by=users["beheer"],
+    )
+    assert job.can_apply
+    real = OtherApproachListEntry.objects.update_or_create
+    calls = []
+
+    def fail_on_second_row(**kwargs):
+        calls.append(kwargs["reference"])
+        if len(calls) == 2:
+            raise RuntimeError("schijf vol")
+        return real(**kwargs)
+
+    monkeypatch.setattr(OtherApproachListEntry.objects, "update_or_create", fail_on_second_row)
+    services.import_job_apply_start(job=job, by=users["beheer"])
+    job.refresh_from_db()
+    assert calls == ["T-1", "T-2"]
+    assert (job.status, job.message) == (ImportStatus.FAILED, "schijf vol")
+    assert OtherApproachListEntry.objects.count() == 0  # the first row was rolled back
