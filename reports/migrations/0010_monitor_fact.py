@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('monitor', '0004_import_roles'),
+        ('monitor', '0005_import_purge_schedule'),
     ]
 
     operations = [
