@@ -267,3 +267,12 @@ def test_decision_page_read_is_logged(agenda, users, clock):
     assert mine.subject.last_name in content and "Advies" in content
     entry = AccessLogEntry.objects.latest("pk")
     assert (entry.username, entry.dossier_reference) == ("secretaris", mine.reference)
+
+
+def test_dossier_page_shows_its_slot(agenda, users):
+    meeting, mine, _ = agenda
+    response = client_for(users["regisseur"]).get(reverse("dossiers:inspect", args=[mine.pk]))
+    content = response.content.decode()
+    assert "Op de agenda" in content
+    assert "donderdag 21 januari 2027, 13:20–13:40: Afbouw- of afsluitvoorstel" in content
+    assert _url("detail", meeting) in content
