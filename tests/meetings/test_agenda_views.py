@@ -12,7 +12,14 @@ from django.urls import reverse
 from dossiers.meetings.agenda import agenda_item_add
 from dossiers.meetings.documents import agenda_html, ics_escape, ics_fold
 from dossiers.meetings.selectors import agenda_slots_for
-from dossiers.models import AccessAction, AccessLogEntry, AgendaItem, Meeting, MeetingKind
+from dossiers.models import (
+    AccessAction,
+    AccessLogEntry,
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    Subject,
+)
 from dossiers.workflow.states import DossierState as S
 
 D = datetime.date
@@ -34,6 +41,11 @@ def agenda(calendar, clock, users, walk, other_director):
     meeting.series.save()
     theirs = walk(S.PLAN_SUBMITTED, case_director=other_director)
     mine = walk(S.CLOSURE_PROPOSED)
+    # Distinct fictional names, so no generated user name can match them by chance.
+    Subject.objects.filter(pk=theirs.subject_id).update(last_name="Zwaluwstaart")
+    Subject.objects.filter(pk=mine.subject_id).update(last_name="Kievitsbloem")
+    theirs.subject.refresh_from_db()
+    mine.subject.refresh_from_db()
     for dossier, kind in ((theirs, "concept_plan"), (mine, "closure")):
         agenda_item_add(meeting=meeting, dossier=dossier, kind=kind, by=users["secretaris"])
     meeting.refresh_from_db()
