@@ -229,3 +229,33 @@ def test_publishing_closes_the_agenda_obligation(itatr, users, walk):
     agenda_item_add(meeting=itatr, dossier=dossier, kind="concept_plan", by=users["secretaris"])
     agenda_publish(meeting=itatr, by=users["secretaris"])
     assert agenda_due() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_publishes_send_each_mail_once(calendar, clock, users, walk):
+    """Two secretaries press "send" at the same moment: the meeting's row lock lets one win."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks between connections: run with DATABASE_URL=postgres://...")
+    meeting = Meeting.objects.get(series__kind=MeetingKind.ADVISORY, date=D(2027, 1, 21))
+    dossier = walk(S.PLAN_SUBMITTED)
+    agenda_item_add(meeting=meeting, dossier=dossier, kind="concept_plan", by=users["secretaris"])
+    barrier, results = threading.Barrier(2), []
+
+    def publish():
+        try:
+            barrier.wait()
+            results.append(agenda_publish(meeting=meeting, by=users["secretaris"]))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=publish) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [0, 3]
+    assert len(mail.outbox) == 3
