@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from dossiers.meetings.agenda import (
     agenda_item_add,
@@ -231,15 +232,17 @@ def test_publishing_closes_the_agenda_obligation(itatr, users, walk):
     assert agenda_due() == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="row locks between connections: run with DATABASE_URL=postgres://...",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publishes_send_each_mail_once(calendar, clock, users, walk):
     """Two secretaries press "send" at the same moment: the meeting's row lock lets one win."""
     import threading
 
-    from django.db import connection, connections
+    from django.db import connections
 
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks between connections: run with DATABASE_URL=postgres://...")
     meeting = Meeting.objects.get(series__kind=MeetingKind.ADVISORY, date=D(2027, 1, 21))
     dossier = walk(S.PLAN_SUBMITTED)
     agenda_item_add(meeting=meeting, dossier=dossier, kind="concept_plan", by=users["secretaris"])
