@@ -22,6 +22,7 @@ from dossiers.meetings.decisions import agenda_item_decide, decision_choices
 from dossiers.meetings.views import MANAGE_PERMISSION
 from dossiers.models import AgendaItem, User
 from dossiers.services import TransitionNotAllowed, access_log_record
+from dossiers.views.base import form_add_service_errors
 
 
 class AgendaItemMixin:
@@ -169,8 +170,7 @@ class AgendaItemDecideView(AgendaItemMixin, WagtailAdminTemplateMixin, FormView)
                 form.add_error(None, reason)
             return self.form_invalid(form)
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         dossier = self.item.dossier
         dossier.refresh_from_db()

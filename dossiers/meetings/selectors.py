@@ -8,7 +8,7 @@ organisation's), the secretary what the Regieoverleg may see.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -152,3 +152,14 @@ def agenda_proposals(*, meeting: Meeting, user) -> list[Proposal]:
     if meeting.series.kind == K.ADVISORY:
         proposals += _planned_concept_plans(meeting, candidates)
     return proposals
+
+
+def dossier_agenda_slots(*, dossier: Dossier, on: datetime.date) -> list[Slot]:
+    """The dossier's places on agendas of meetings from ``on`` on, or still undecided."""
+    items = (
+        AgendaItem.objects.filter(dossier=dossier)
+        .filter(Q(meeting__date__gte=on) | Q(decision=""))
+        .select_related("meeting__series", "dossier")
+        .order_by("meeting__date", "position")
+    )
+    return [item_slot(item) for item in items]

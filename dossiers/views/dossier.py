@@ -1,10 +1,12 @@
 """Admin views of a dossier: the scoped listing and the dossier page."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
 from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
+from dossiers.meetings.selectors import dossier_agenda_slots
 from dossiers.obligations import dossier_obligations
 from dossiers.selectors import (
     dossier_assessment,
@@ -58,5 +60,9 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)
         context["may_direct"] = (
             access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
+        )
+        context["agenda_slots"] = dossier_agenda_slots(dossier=self.object, on=timezone.localdate())
+        context["may_view_agenda"] = access.has_permission(
+            self.request.user, "dossiers.view_agendaitem"
         )
         return context

@@ -12,7 +12,14 @@ from django.urls import reverse
 from dossiers.meetings.agenda import agenda_item_add
 from dossiers.meetings.documents import agenda_html, ics_escape, ics_fold
 from dossiers.meetings.selectors import agenda_slots_for
-from dossiers.models import AccessAction, AccessLogEntry, AgendaItem, Meeting, MeetingKind
+from dossiers.models import (
+    AccessAction,
+    AccessLogEntry,
+    AgendaItem,
+    Meeting,
+    MeetingKind,
+    Subject,
+)
 from dossiers.workflow.states import DossierState as S
 
 D = datetime.date
@@ -34,6 +41,11 @@ def agenda(calendar, clock, users, walk, other_director):
     meeting.series.save()
     theirs = walk(S.PLAN_SUBMITTED, case_director=other_director)
     mine = walk(S.CLOSURE_PROPOSED)
+    # Distinct fictional names, so no generated user name can match them by chance.
+    Subject.objects.filter(pk=theirs.subject_id).update(last_name="Zwaluwstaart")
+    Subject.objects.filter(pk=mine.subject_id).update(last_name="Kievitsbloem")
+    theirs.subject.refresh_from_db()
+    mine.subject.refresh_from_db()
     for dossier, kind in ((theirs, "concept_plan"), (mine, "closure")):
         agenda_item_add(meeting=meeting, dossier=dossier, kind=kind, by=users["secretaris"])
     meeting.refresh_from_db()
@@ -267,3 +279,12 @@ def test_decision_page_read_is_logged(agenda, users, clock):
     assert mine.subject.last_name in content and "Advies" in content
     entry = AccessLogEntry.objects.latest("pk")
     assert (entry.username, entry.dossier_reference) == ("secretaris", mine.reference)
+
+
+def test_dossier_page_shows_its_slot(agenda, users):
+    meeting, mine, _ = agenda
+    response = client_for(users["regisseur"]).get(reverse("dossiers:inspect", args=[mine.pk]))
+    content = response.content.decode()
+    assert "Op de agenda" in content
+    assert "donderdag 21 januari 2027, 13:20–13:40: Afbouw- of afsluitvoorstel" in content
+    assert _url("detail", meeting) in content
