@@ -29,6 +29,7 @@ from dossiers.services.letters import (
     letter_may_send,
     letter_send_record,
     letter_update,
+    letters_propose,
 )
 from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.models import LetterRecipientKind
@@ -115,7 +116,7 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
     header_icon = "mail"
     model = None
     generate_url_name = download_url_name = send_url_name = change_url_name = None
-    add_letter_url_name = None
+    add_letter_url_name = propose_url_name = None
 
     def get_page_subtitle(self):
         return str(self.dossier)
@@ -143,6 +144,7 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
                 "send": self.send_url_name,
                 "change": self.change_url_name,
                 "add": self.add_letter_url_name,
+                "propose": self.propose_url_name,
             },
             **kwargs,
         )
@@ -194,6 +196,24 @@ class LetterAddView(DossierLettersMixin, LetterFormMixin, FormView):
 
     def save(self, data):
         letter_add(dossier=self.dossier, by=self.request.user, data=data)
+
+
+class LetterProposeView(DossierLettersMixin, View):
+    """POST: propose the letters still due, e.g. after a family link was added later."""
+
+    http_method_names = ["post"]
+    model = None
+
+    def post(self, request, *args, **kwargs):
+        from django.urls import reverse
+
+        if not letter_may_send(dossier=self.dossier, user=request.user):
+            raise PermissionDenied
+        created = letters_propose(dossier=self.dossier)
+        messages.success(
+            request, _("%(count)s brief of brieven voorgesteld.") % {"count": len(created)}
+        )
+        return redirect(reverse(self.register_url_name, args=[self.dossier.pk]))
 
 
 class LetterObjectMixin(BaseObjectMixin):
