@@ -134,6 +134,7 @@ def test_other_users_get_404(minor_with_parents, client, users, other_director):
             ("letters:change", [letter.pk]),
             ("letters:register", [dossier.pk]),
             ("letters:add_letter", [dossier.pk]),
+            ("letters:propose", [dossier.pk]),
         ]:
             path = reverse(name, args=args)
             assert client.get(path).status_code == 404, (user, name)
