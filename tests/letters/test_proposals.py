@@ -88,3 +88,13 @@ def test_register_and_list_queries_do_not_grow_with_letters(minor_with_parents, 
     letters_propose(dossier=dossier)
     assert dossier.letters.count() == 9
     assert (count(register), count(listing)) == few
+
+
+def test_demo_data_has_letters_sent_and_open():
+    from dossiers.demo import demo_data_create
+
+    demo_data_create(dossiers=24, seed=7, password_for=lambda username: "demo-wachtwoord-123")
+    letters = NotificationLetter.objects.all()
+    assert letters.filter(sent_on__isnull=False).exists()
+    assert letters.filter(sent_on__isnull=True).exists()
+    assert all(x.dossier.included_on for x in letters.select_related("dossier"))
