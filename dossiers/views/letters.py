@@ -121,6 +121,11 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
     def get_page_subtitle(self):
         return str(self.dossier)
 
+    def dispatch(self, request, *args, **kwargs):
+        if not access.has_permission(request.user, "dossiers.view_notificationletter"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request, *args, **kwargs):
         access_log_record(
             request=request, dossier=self.dossier, description=_("Register notificatiebrieven")
@@ -295,7 +300,9 @@ class LetterDownloadView(BaseObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         letter = self.object
-        if not letter.file:
+        if not access.has_permission(request.user, "dossiers.view_notificationletter"):
+            raise PermissionDenied
+        if not letter.file or not letter.file.storage.exists(letter.file.name):
             raise Http404
         access_log_record(
             request=request,
