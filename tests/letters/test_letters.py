@@ -140,6 +140,11 @@ def test_other_users_get_404(minor_with_parents, client, users, other_director):
             assert client.get(path).status_code == 404, (user, name)
             assert client.post(path).status_code == 404, (user, name)
     assert not AccessLogEntry.objects.filter(action="download").exists()
+    # the secretary sees the dossier, but letters are not its business
+    client.force_login(users["secretaris"])
+    for name, args in [("letters:register", [dossier.pk]), ("letters:download", [letter.pk])]:
+        response = client.get(reverse(name, args=args))
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
     # the case director of the dossier may read the register and download, not make or send
     client.force_login(users["regisseur"])
     assert client.get(reverse("letters:download", args=[letter.pk])).status_code == 200
