@@ -85,10 +85,28 @@ class LetterIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.In
         return letter_list_for(user=self.request.user, queryset=super().get_base_queryset())
 
 
-class DossierLettersMixin:
-    """Resolves ``dossier_pk`` through the letter scope: 404 when the user may not see it."""
+class LetterBreadcrumbsMixin:
+    """Start > Notificatiebrieven > <dossier> > <action>."""
 
+    index_url_name = None
     register_url_name = None
+
+    def get_breadcrumbs_items(self):
+        from django.urls import reverse
+
+        dossier = self.get_dossier()
+        items = [
+            {"url": reverse("wagtailadmin_home"), "label": _("Start")},
+            {"url": reverse(self.index_url_name), "label": _("Notificatiebrieven")},
+            {"url": reverse(self.register_url_name, args=[dossier.pk]), "label": str(dossier)},
+        ]
+        if not isinstance(self, LetterRegisterView):
+            items.append({"url": "", "label": str(self.get_page_title())})
+        return items
+
+
+class DossierLettersMixin(LetterBreadcrumbsMixin):
+    """Resolves ``dossier_pk`` through the letter scope: 404 when the user may not see it."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -101,11 +119,8 @@ class DossierLettersMixin:
         except (ValueError, TypeError, access.Dossier.DoesNotExist) as error:
             raise Http404 from error
 
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": "", "label": _("Notificatiebrieven")},
-            {"url": "", "label": str(self.dossier)},
-        ]
+    def get_dossier(self):
+        return self.dossier
 
 
 class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -157,13 +172,14 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
 
 class LetterFormMixin(WagtailAdminTemplateMixin):
     template_name = "dossiers/notificationletter_form.html"
-    register_url_name = None
     submit_label = gettext_lazy("Opslaan")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             submit_label=self.submit_label,
             cancel_url=self.register_url(),
+            letter=getattr(self, "object", None),
+            dossier=self.get_dossier(),
             **kwargs,
         )
 
@@ -196,9 +212,6 @@ class LetterAddView(DossierLettersMixin, LetterFormMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_dossier(self):
-        return self.dossier
-
     def save(self, data):
         letter_add(dossier=self.dossier, by=self.request.user, data=data)
 
@@ -221,11 +234,10 @@ class LetterProposeView(DossierLettersMixin, View):
         return redirect(reverse(self.register_url_name, args=[self.dossier.pk]))
 
 
-class LetterObjectMixin(BaseObjectMixin):
+class LetterObjectMixin(LetterBreadcrumbsMixin, BaseObjectMixin):
     """A view on one letter the user may make and register (the MAP, open dossiers)."""
 
     model = None
-    register_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
         if not letter_may_send(dossier=self.object.dossier, user=request.user):
@@ -236,7 +248,7 @@ class LetterObjectMixin(BaseObjectMixin):
         return self.object.dossier
 
     def get_page_subtitle(self):
-        return f"{self.object.dossier} – {self.object}"
+        return str(self.object)
 
 
 class LetterChangeView(LetterObjectMixin, LetterFormMixin, FormView):
