@@ -118,6 +118,11 @@ def test_map_reaches_letters_but_not_the_dossier(minor_with_parents, client, use
     assert client.get(reverse("letters:register", args=[dossier.pk])).status_code == 200
     listing = client.get(reverse("letters:index")).content.decode()
     assert "Karim Bedacht" in listing
+    export = client.get(reverse("letters:index"), {"export": "csv"})
+    assert export.status_code == 200
+    body = b"".join(export.streaming_content).decode()
+    assert dossier.reference in body and "2027-04-15" in body
+    assert AccessLogEntry.objects.filter(action="export", username="map").count() == 1
 
 
 def test_other_users_get_404(minor_with_parents, client, users, other_director):
