@@ -18,8 +18,8 @@ from django.utils import timezone
 from faker import Faker
 
 from dossiers import roles
-from dossiers.models import Dossier, DossierStatusChange, Subject, User
-from dossiers.workflow.states import INTAKE_STATES, DossierState
+from dossiers.models import Dossier, DossierStatusChange, NotificationLetter, Subject, User
+from dossiers.workflow.states import ACTIVE_STATES, INTAKE_STATES, DossierState
 from dossiers.workflow.transitions import TRANSITIONS
 from snippets.models import Organisation
 
@@ -195,6 +195,7 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
     DossierStatusChange.objects.bulk_create(history, batch_size=2000)
     _obligation_due_soon(new_dossiers, today)
     Dossier.objects.bulk_update(new_dossiers, ["included_on", "closed_on"], batch_size=2000)
+    _letters(new_dossiers, rng, today, users["map"])
     _meetings_and_reminders()
     return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}
 
@@ -205,6 +206,32 @@ def _obligation_due_soon(dossiers, today: datetime.date) -> None:
         if dossier.state == DossierState.INCLUDED:
             dossier.included_on = today - datetime.timedelta(days=16)
             return
+
+
+def _letters(dossiers, rng: random.Random, today: datetime.date, by) -> None:
+    """The subject's notification letter of every active dossier: sent (a few late) once the
+    inclusion is 3 weeks old, still open for the newer ones. No PDF: demo rows only."""
+    letters = []
+    for dossier in dossiers:
+        if dossier.state not in ACTIVE_STATES or dossier.included_on is None:
+            continue
+        subject = dossier.subject
+        letter = NotificationLetter(
+            dossier=dossier,
+            recipient_kind="subject",
+            recipient_subject=subject,
+            recipient_name=f"{subject.first_name} {subject.last_name}",
+            street=subject.street,
+            postcode=subject.postcode,
+            city=subject.city,
+        )
+        if (today - dossier.included_on).days > 21:
+            letter.sent_on = dossier.included_on + datetime.timedelta(days=rng.randint(3, 24))
+            letter.route = "post"
+            letter.sent_by = by
+            letter.send_note = "demo"
+        letters.append(letter)
+    NotificationLetter.objects.bulk_create(letters, batch_size=2000)
 
 
 def _meetings_and_reminders() -> None:

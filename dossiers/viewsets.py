@@ -23,6 +23,7 @@ from dossiers.views.letters import (
     LetterDownloadView,
     LetterGenerateView,
     LetterIndexView,
+    LetterProposeView,
     LetterRegisterView,
     LetterSendView,
 )
@@ -243,6 +244,7 @@ class NotificationLetterViewSet(ScopedModelViewSet):
             send_url_name=self.get_url_name("send"),
             change_url_name=self.get_url_name("change"),
             add_letter_url_name=self.get_url_name("add_letter"),
+            propose_url_name=self.get_url_name("propose"),
             **kwargs,
         )
 
@@ -258,6 +260,11 @@ class NotificationLetterViewSet(ScopedModelViewSet):
                 "dossier/<int:dossier_pk>/toevoegen/",
                 self._letter_view(LetterAddView),
                 name="add_letter",
+            ),
+            path(
+                "dossier/<int:dossier_pk>/voorstellen/",
+                self._letter_view(LetterProposeView),
+                name="propose",
             ),
             path("maken/<str:pk>/", self._letter_view(LetterGenerateView), name="generate"),
             path("download/<str:pk>/", self._letter_view(LetterDownloadView), name="download"),

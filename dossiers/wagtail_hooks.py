@@ -44,6 +44,17 @@ def register_letter_viewset():
 
 
 @hooks.register("register_admin_menu_item")
+def register_overdue_letters_menu_item():
+    return PermissionMenuItem(
+        _("Brieven over termijn"),
+        f"{reverse('letters:index')}?status=overdue",
+        icon_name="warning",
+        order=98,
+        permission="dossiers.send_letters",
+    )
+
+
+@hooks.register("register_admin_menu_item")
 def register_my_dossiers_menu_item():
     return PermissionMenuItem(
         _("Mijn dossiers"),

@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import DateField, ExpressionWrapper, F, QuerySet
+from django.db.models import DateField, F, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from dossiers import access
@@ -17,9 +18,8 @@ def with_due_dates(queryset: QuerySet, *, days: int | None = None) -> QuerySet:
     """Annotate ``due_on``: the inclusion decision + the letter term (day 21 is still on time)."""
     days = letter_days() if days is None else days
     return queryset.annotate(
-        due_on=ExpressionWrapper(
-            F("dossier__included_on") + datetime.timedelta(days=days), output_field=DateField()
-        )
+        # Cast: PostgreSQL makes date + interval a timestamp.
+        due_on=Cast(F("dossier__included_on") + datetime.timedelta(days=days), DateField())
     )
 
 

@@ -128,11 +128,19 @@ def letter_update(*, letter: NotificationLetter, by, data: dict) -> Notification
     for field in EDITABLE_FIELDS:
         setattr(letter, field, data.get(field, ""))
     _check_recipient(letter)
-    if letter.file:
-        letter.file.delete(save=False)
+    _forget_file(letter)
     letter.generated_at = None
     letter.save()
     return letter
+
+
+def _forget_file(letter: NotificationLetter) -> None:
+    """Drop the letter's PDF; the file itself goes only once the change is committed."""
+    if not letter.file:
+        return
+    storage, name = letter.file.storage, letter.file.name
+    transaction.on_commit(lambda: storage.delete(name))
+    letter.file = ""
 
 
 def _date(day: datetime.date) -> str:
@@ -200,8 +208,7 @@ def letter_generate(*, letter: NotificationLetter, by) -> NotificationLetter:
     recipient = slugify(letter.recipient_name)
     name = f"notificatiebrief-{letter.dossier.reference}-{letter.pk}-{recipient}.pdf"
     with transaction.atomic():
-        if letter.file:
-            letter.file.delete(save=False)
+        _forget_file(letter)
         letter.file.save(name, ContentFile(pdf), save=False)
         letter.template = template
         letter.template_revision_id = template.live_revision_id

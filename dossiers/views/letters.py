@@ -29,6 +29,7 @@ from dossiers.services.letters import (
     letter_may_send,
     letter_send_record,
     letter_update,
+    letters_propose,
 )
 from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.models import LetterRecipientKind
@@ -84,10 +85,28 @@ class LetterIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.In
         return letter_list_for(user=self.request.user, queryset=super().get_base_queryset())
 
 
-class DossierLettersMixin:
-    """Resolves ``dossier_pk`` through the letter scope: 404 when the user may not see it."""
+class LetterBreadcrumbsMixin:
+    """Start > Notificatiebrieven > <dossier> > <action>."""
 
+    index_url_name = None
     register_url_name = None
+
+    def get_breadcrumbs_items(self):
+        from django.urls import reverse
+
+        dossier = self.get_dossier()
+        items = [
+            {"url": reverse("wagtailadmin_home"), "label": _("Start")},
+            {"url": reverse(self.index_url_name), "label": _("Notificatiebrieven")},
+            {"url": reverse(self.register_url_name, args=[dossier.pk]), "label": str(dossier)},
+        ]
+        if not isinstance(self, LetterRegisterView):
+            items.append({"url": "", "label": str(self.get_page_title())})
+        return items
+
+
+class DossierLettersMixin(LetterBreadcrumbsMixin):
+    """Resolves ``dossier_pk`` through the letter scope: 404 when the user may not see it."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -100,11 +119,8 @@ class DossierLettersMixin:
         except (ValueError, TypeError, access.Dossier.DoesNotExist) as error:
             raise Http404 from error
 
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": "", "label": _("Notificatiebrieven")},
-            {"url": "", "label": str(self.dossier)},
-        ]
+    def get_dossier(self):
+        return self.dossier
 
 
 class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -115,10 +131,15 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
     header_icon = "mail"
     model = None
     generate_url_name = download_url_name = send_url_name = change_url_name = None
-    add_letter_url_name = None
+    add_letter_url_name = propose_url_name = None
 
     def get_page_subtitle(self):
         return str(self.dossier)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not access.has_permission(request.user, "dossiers.view_notificationletter"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
         access_log_record(
@@ -143,6 +164,7 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
                 "send": self.send_url_name,
                 "change": self.change_url_name,
                 "add": self.add_letter_url_name,
+                "propose": self.propose_url_name,
             },
             **kwargs,
         )
@@ -150,13 +172,14 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
 
 class LetterFormMixin(WagtailAdminTemplateMixin):
     template_name = "dossiers/notificationletter_form.html"
-    register_url_name = None
     submit_label = gettext_lazy("Opslaan")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             submit_label=self.submit_label,
             cancel_url=self.register_url(),
+            letter=getattr(self, "object", None),
+            dossier=self.get_dossier(),
             **kwargs,
         )
 
@@ -189,18 +212,32 @@ class LetterAddView(DossierLettersMixin, LetterFormMixin, FormView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_dossier(self):
-        return self.dossier
-
     def save(self, data):
         letter_add(dossier=self.dossier, by=self.request.user, data=data)
 
 
-class LetterObjectMixin(BaseObjectMixin):
+class LetterProposeView(DossierLettersMixin, View):
+    """POST: propose the letters still due, e.g. after a family link was added later."""
+
+    http_method_names = ["post"]
+    model = None
+
+    def post(self, request, *args, **kwargs):
+        from django.urls import reverse
+
+        if not letter_may_send(dossier=self.dossier, user=request.user):
+            raise PermissionDenied
+        created = letters_propose(dossier=self.dossier)
+        messages.success(
+            request, _("%(count)s brief of brieven voorgesteld.") % {"count": len(created)}
+        )
+        return redirect(reverse(self.register_url_name, args=[self.dossier.pk]))
+
+
+class LetterObjectMixin(LetterBreadcrumbsMixin, BaseObjectMixin):
     """A view on one letter the user may make and register (the MAP, open dossiers)."""
 
     model = None
-    register_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
         if not letter_may_send(dossier=self.object.dossier, user=request.user):
@@ -211,7 +248,7 @@ class LetterObjectMixin(BaseObjectMixin):
         return self.object.dossier
 
     def get_page_subtitle(self):
-        return f"{self.object.dossier} – {self.object}"
+        return str(self.object)
 
 
 class LetterChangeView(LetterObjectMixin, LetterFormMixin, FormView):
@@ -275,7 +312,9 @@ class LetterDownloadView(BaseObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         letter = self.object
-        if not letter.file:
+        if not access.has_permission(request.user, "dossiers.view_notificationletter"):
+            raise PermissionDenied
+        if not letter.file or not letter.file.storage.exists(letter.file.name):
             raise Http404
         access_log_record(
             request=request,

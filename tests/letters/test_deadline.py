@@ -102,8 +102,10 @@ def test_day_21_is_on_time_and_day_22_is_late(included, users, clock, client):
 def test_unsent_letter_past_the_term_is_overdue(adult, users, clock, client):
     clock.move_to(DECIDED + 22 * DAY)
     client.force_login(users["map"])
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Brieven over termijn" in home and "?status=overdue" in home
     listing = client.get(reverse("letters:index"), {"status": "overdue"}).content.decode()
-    assert adult.reference in listing
+    assert adult.reference in listing and "Niet verzonden, termijn verstreken" in listing
     period = Period(D(2027, 3, 1), D(2027, 3, 31), "maart 2027")
     assert (
         dict(letter_deadline_compliance(period=period).rows)[

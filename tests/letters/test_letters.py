@@ -118,6 +118,11 @@ def test_map_reaches_letters_but_not_the_dossier(minor_with_parents, client, use
     assert client.get(reverse("letters:register", args=[dossier.pk])).status_code == 200
     listing = client.get(reverse("letters:index")).content.decode()
     assert "Karim Bedacht" in listing
+    export = client.get(reverse("letters:index"), {"export": "csv"})
+    assert export.status_code == 200
+    body = b"".join(export.streaming_content).decode()
+    assert dossier.reference in body and "2027-04-15" in body
+    assert AccessLogEntry.objects.filter(action="export", username="map").count() == 1
 
 
 def test_other_users_get_404(minor_with_parents, client, users, other_director):
@@ -134,11 +139,17 @@ def test_other_users_get_404(minor_with_parents, client, users, other_director):
             ("letters:change", [letter.pk]),
             ("letters:register", [dossier.pk]),
             ("letters:add_letter", [dossier.pk]),
+            ("letters:propose", [dossier.pk]),
         ]:
             path = reverse(name, args=args)
             assert client.get(path).status_code == 404, (user, name)
             assert client.post(path).status_code == 404, (user, name)
     assert not AccessLogEntry.objects.filter(action="download").exists()
+    # the secretary sees the dossier, but letters are not its business
+    client.force_login(users["secretaris"])
+    for name, args in [("letters:register", [dossier.pk]), ("letters:download", [letter.pk])]:
+        response = client.get(reverse(name, args=args))
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
     # the case director of the dossier may read the register and download, not make or send
     client.force_login(users["regisseur"])
     assert client.get(reverse("letters:download", args=[letter.pk])).status_code == 200

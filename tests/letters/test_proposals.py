@@ -50,3 +50,51 @@ def test_dossier_page_shows_the_register_summary(minor_with_parents, client, use
     page = client.get(reverse("dossiers:inspect", args=[dossier.pk])).content.decode()
     assert "Notificatiebrieven" in page and "Karim Bedacht" in page
     assert "nog niet verzonden, uiterlijk 15 april 2027" in page
+
+
+def test_map_proposes_again_after_a_later_family_link(minor_with_parents, client, users):
+    dossier, _, _ = minor_with_parents
+    brother = SubjectFactory(first_name="Adam", last_name="Verzonnen", birth_date=D(2005, 1, 1))
+    SubjectRelation.objects.create(subject=dossier.subject, related=brother, kind="sibling")
+    client.force_login(users["map"])
+    response = client.post(reverse("letters:propose", args=[dossier.pk]), follow=True)
+    assert "1 brief of brieven voorgesteld." in response.content.decode()
+    assert dossier.letters.filter(recipient_kind="family", recipient_name="Adam Verzonnen")
+    assert dossier.letters.count() == 4
+    # the case director reads, but does not propose
+    client.force_login(users["regisseur"])
+    client.post(reverse("letters:propose", args=[dossier.pk]))
+    assert dossier.letters.count() == 4
+
+
+def test_register_and_list_queries_do_not_grow_with_letters(minor_with_parents, client, users):
+    dossier, _, _ = minor_with_parents
+    client.force_login(users["map"])
+    register = reverse("letters:register", args=[dossier.pk])
+    listing = reverse("letters:index")
+    client.get(register), client.get(listing)  # warm caches (settings, session)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(path):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(path).status_code == 200
+        return len(context)
+
+    few = count(register), count(listing)
+    for n in range(6):
+        relative = SubjectFactory(first_name=f"Neef{n}", last_name="Verzonnen")
+        SubjectRelation.objects.create(subject=dossier.subject, related=relative, kind="family")
+    letters_propose(dossier=dossier)
+    assert dossier.letters.count() == 9
+    assert (count(register), count(listing)) == few
+
+
+def test_demo_data_has_letters_sent_and_open():
+    from dossiers.demo import demo_data_create
+
+    demo_data_create(dossiers=24, seed=7, password_for=lambda username: "demo-wachtwoord-123")
+    letters = NotificationLetter.objects.all()
+    assert letters.filter(sent_on__isnull=False).exists()
+    assert letters.filter(sent_on__isnull=True).exists()
+    assert all(x.dossier.included_on for x in letters.select_related("dossier"))

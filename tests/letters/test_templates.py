@@ -127,3 +127,29 @@ def test_other_roles_cannot_edit_templates(client, users):
         assert response.status_code in (302, 403)
     template.refresh_from_db()
     assert template.title != "Anders"
+
+
+def test_programme_team_edits_the_signature_block(client, users, minor_with_parents):
+    from snippets.models import LetterSettings
+
+    dossier, _, _ = minor_with_parents
+    url = reverse("wagtailsettings:edit", args=["catalogue", "lettersettings"])
+    client.force_login(users["map"])
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(users["programmateam"])
+    page = client.get(url, follow=True)
+    assert page.status_code == 200 and "ondertekening namens de burgemeester" in (
+        page.content.decode().lower()
+    )
+    response = client.post(
+        page.redirect_chain[-1][0],
+        {
+            "sender_block": "Gemeente Amsterdam\nMAP\nPostbus 1\n1000 AA Amsterdam",
+            "place": "Amsterdam",
+            "signature_block": draftail("De burgemeester van Amsterdam,", "mr. F. Fictief"),
+        },
+    )
+    assert response.status_code == 302
+    assert "mr. F. Fictief" in LetterSettings.load().signature_block
+    letter = dossier.letters.get(recipient_kind="subject")
+    assert "mr. F. Fictief" in letter_render(letter=letter, on=dossier.included_on)
