@@ -31,6 +31,7 @@ from dossiers.services.letters import (
     letter_update,
     letters_propose,
 )
+from dossiers.views.base import form_add_service_errors
 from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.models import LetterRecipientKind
 
@@ -68,14 +69,6 @@ class LetterSendForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Bijvoorbeeld met wie de overhandiging is afgestemd."),
     )
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, field_messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, field_messages)
 
 
 class LetterIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
@@ -192,7 +185,7 @@ class LetterFormMixin(WagtailAdminTemplateMixin):
         try:
             self.save(form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return redirect(self.register_url())
