@@ -125,6 +125,7 @@ def test_bad_workbook_shows_every_error_and_cannot_be_applied(client, users, org
         (xlsx(SHEET, HEADERS, GOOD, merge="A1:B1"), "De kopregel klopt niet"),
         (b"PK\x03\x04 kapot", "Dit is geen Excel-bestand (.xlsx)."),
     ],
+    ids=["extra-sheet", "merged-header", "corrupt"],  # bytes with a timestamp: xdist needs ids
 )
 def test_file_level_errors(client, users, organisation, content, message):
     client.force_login(users["programmateam"])
