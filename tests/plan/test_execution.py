@@ -175,3 +175,35 @@ def test_a_uvo_with_escalation_needs_an_explanation(client, users, walk):
     assert client.post(url, payload).status_code == 302
     page = client.get(reverse("dossiers:inspect", args=[dossier.pk])).content.decode()
     assert "meldt stagnatie (escalatie)" in page and "Partner komt niet" in page
+
+
+def test_who_sees_what_on_the_dossier_page(client, users, walk):
+    from dossiers.services.execution import contact_save
+
+    dossier = walk(S.IN_EXECUTION)
+    director = users["regisseur"]
+    journal_entry_add(
+        dossier=dossier,
+        by=director,
+        kind="network_contact",
+        occurred_on=timezone.localdate(),
+        text="Gesprek met de oom",
+    )
+    contact_save(
+        dossier=dossier, by=director, data={"name": "Oom Fictief", "kind": "private", "role": "Oom"}
+    )
+    url = reverse("dossiers:inspect", args=[dossier.pk])
+
+    client.force_login(users["secretaris"])  # decides on the plan: plan yes, logbook no
+    page = client.get(url).content.decode()
+    assert "Plan van aanpak" in page and "Versiegeschiedenis en vergelijken" in page
+    assert "Gesprek met de oom" not in page and "Oom Fictief" not in page
+
+    client.force_login(users["itatr"])  # reads along with the case director, writes nothing
+    page = client.get(url).content.decode()
+    assert "Gesprek met de oom" in page and "Oom Fictief" in page
+    assert "Logboekregel schrijven" not in page and "Interventie uit de catalogus" not in page
+
+    client.force_login(director)
+    page = client.get(url).content.decode()
+    assert "Logboekregel schrijven" in page and "Interventie uit de catalogus" in page
