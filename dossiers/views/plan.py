@@ -132,6 +132,8 @@ class PlanItemForm(forms.ModelForm):
         organisations = organisation_list()
         if intervention is not None and intervention.organisations.exists():
             organisations = intervention.organisations.filter(live=True).order_by("name")
+            if len(organisations) == 1:
+                self.fields["implementer_organisation"].initial = organisations[0].pk
         self.fields["implementer_organisation"].queryset = organisations
         self.fields["planned_start"].initial = timezone.localdate
 
