@@ -299,6 +299,14 @@ class CaseMeetingInspectView(LoggedObjectMixin, generic.InspectView):
         )
 
 
+class EvaluationInspectView(LoggedObjectMixin, generic.InspectView):
+    template_name = "dossiers/evaluation_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        rows = self.object.items.select_related("plan_item__intervention")
+        return super().get_context_data(rows=rows, **kwargs)
+
+
 class AgreementDoneView(BaseObjectMixin, View):
     """POST: tick off one agreement of this UVO (``agreement`` in the form data)."""
 

@@ -57,6 +57,8 @@ def test_every_object_page_renders_for_the_case_director(client, users, walk):
         inspect = client.get(reverse(f"{namespace}:inspect", args=[obj.pk]))
         assert inspect.status_code == 200, namespace
         assert AccessLogEntry.objects.count() == before + 1, namespace
+    evaluation = client.get(reverse("evaluations:inspect", args=[objects["evaluations"].pk]))
+    assert "Doel deels bereikt" in evaluation.content.decode()
     for namespace in ("plan_items", "contacts"):
         edit = client.get(reverse(f"{namespace}:edit", args=[objects[namespace].pk]))
         assert edit.status_code == 200, namespace
