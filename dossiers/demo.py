@@ -18,6 +18,7 @@ from django.utils import timezone
 from faker import Faker
 
 from dossiers import roles
+from dossiers.demo_plan import demo_plans_create
 from dossiers.models import Dossier, DossierStatusChange, NotificationLetter, Subject, User
 from dossiers.workflow.states import ACTIVE_STATES, INTAKE_STATES, DossierState
 from dossiers.workflow.transitions import TRANSITIONS
@@ -196,6 +197,7 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
     _obligation_due_soon(new_dossiers, today)
     Dossier.objects.bulk_update(new_dossiers, ["included_on", "closed_on"], batch_size=2000)
     _letters(new_dossiers, rng, today, users["map"])
+    demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])
     _meetings_and_reminders()
     return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}
 

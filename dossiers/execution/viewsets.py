@@ -25,6 +25,7 @@ from dossiers.views.execution import (
     AgreementDoneView,
     CaseMeetingInspectView,
     ContactEditView,
+    EvaluationInspectView,
     JournalEntryIndexView,
 )
 from dossiers.views.plan import PlanItemEditView, PlanItemIndexView, PlanItemInspectView
@@ -170,6 +171,7 @@ class EvaluationViewSet(DossierChildViewSet):
     icon = "tasks"
     menu_label = _("Evaluaties")
     url_prefix = "evaluaties"
+    inspect_view_class = EvaluationInspectView
     list_display = [
         DateColumn("evaluated_on", label=_("Datum")),
         Column("dossier", label=_("Dossier")),

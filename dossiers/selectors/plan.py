@@ -4,6 +4,7 @@ Lists that grow without bound (the logbook) are cut to the latest rows; the full
 its own paged listing.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, QuerySet
@@ -166,6 +167,8 @@ class ItemChange:
 
 
 def _display(key: str, value) -> str:
+    if key in ("planned_start", "planned_end") and value:
+        return datetime.date.fromisoformat(value).strftime("%d-%m-%Y")
     if key == "status" and value:
         return str(PlanItemStatus(value).label)
     if key == "goal_attainment":
@@ -188,6 +191,12 @@ def _labels() -> dict[str, str]:
     return {name: str(PlanItem._meta.get_field(name).verbose_name) for name in names}
 
 
+def _item_name(item: dict) -> str:
+    goal = item.get("goal") or ""
+    short = goal if len(goal) <= 50 else f"{goal[:47]}..."
+    return f"{item['intervention']} ({short})" if short else item["intervention"]
+
+
 def plan_version_diff(*, older: PlanVersion, newer: PlanVersion) -> list[ItemChange]:
     """What changed in the plan's items between two versions: added, removed, changed fields."""
     before = {item["id"]: item for item in older.items}
@@ -195,18 +204,16 @@ def plan_version_diff(*, older: PlanVersion, newer: PlanVersion) -> list[ItemCha
     labels = _labels()
     changes = []
     for item_id, item in after.items():
-        if item_id not in before:
-            changes.append(ItemChange(item["intervention"], "added"))
-            continue
-        old = before[item_id]
+        old = before.get(item_id, {})
         fields = [
             (label, _display(key, old.get(key)), _display(key, item.get(key)))
             for key, label in labels.items()
-            if old.get(key) != item.get(key)
+            if old.get(key) != item.get(key) and (old or item.get(key))
         ]
-        if fields:
-            changes.append(ItemChange(item["intervention"], "changed", fields))
+        if fields or not old:
+            change = "changed" if old else "added"
+            changes.append(ItemChange(_item_name(item), change, fields))
     for item_id, item in before.items():
         if item_id not in after:
-            changes.append(ItemChange(item["intervention"], "removed"))
+            changes.append(ItemChange(_item_name(item), "removed"))
     return changes

@@ -26,6 +26,8 @@ from dossiers.workflow.services import dossier_transition
 from dossiers.workflow.states import DossierState as S
 
 EVALUATION_FORM_SLUG = "evaluatie"
+#: a wind-down or closure proposal is written during execution or the wind-down
+PROPOSAL_STATES = frozenset({S.IN_EXECUTION, S.WINDING_DOWN})
 
 
 @transaction.atomic
@@ -115,7 +117,7 @@ def closure_proposal_create(
 ) -> ClosureProposal:
     """Write a proposal (not yet submitted); ``closure_propose`` also takes the step."""
     directed_dossier_check(dossier=dossier, by=by)
-    if dossier.state not in (S.IN_EXECUTION, S.WINDING_DOWN):
+    if dossier.state not in PROPOSAL_STATES:
         raise ValidationError(_("Een voorstel kan alleen tijdens de uitvoering of de afbouw."))
     if ClosureProposal.objects.filter(dossier=dossier, decision="").exists():
         raise ValidationError(_("Er ligt al een voorstel waarover nog niet is besloten."))

@@ -7,7 +7,7 @@ from wagtail.admin.views import generic
 from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.meetings.selectors import dossier_agenda_slots
-from dossiers.obligations import dossier_obligations
+from dossiers.obligations import EXECUTION_STATES, dossier_obligations
 from dossiers.selectors import (
     dossier_assessment,
     dossier_family,
@@ -18,6 +18,7 @@ from dossiers.selectors import (
 from dossiers.selectors.letters import dossier_letters
 from dossiers.selectors.plan import dossier_workspace
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
+from dossiers.services.closure import PROPOSAL_STATES
 from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import relation_may_add
 from reports.xlsx import SafeSpreadsheetExportMixin
@@ -58,9 +59,10 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["space"] = dossier_workspace(dossier=self.object, user=self.request.user)
         context["urls"] = self.plan_url_names
         context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)
-        context["may_direct"] = (
-            access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
-        )
+        may_direct = access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk)
+        context["may_direct"] = may_direct.exists()
+        context["may_evaluate"] = context["may_direct"] and self.object.state in EXECUTION_STATES
+        context["may_propose"] = context["may_direct"] and self.object.state in PROPOSAL_STATES
         context["agenda_slots"] = dossier_agenda_slots(dossier=self.object, on=timezone.localdate())
         context["may_view_agenda"] = access.has_permission(
             self.request.user, "dossiers.view_agendaitem"

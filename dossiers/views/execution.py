@@ -25,9 +25,15 @@ from dossiers.models import (
     MeetingAgreement,
     PlanItemStatus,
 )
+from dossiers.obligations import EXECUTION_STATES
 from dossiers.selectors.plan import journal_of, plan_items_of
 from dossiers.services import access_log_record
-from dossiers.services.closure import EVALUATION_FORM_SLUG, closure_propose, evaluation_record
+from dossiers.services.closure import (
+    EVALUATION_FORM_SLUG,
+    PROPOSAL_STATES,
+    closure_propose,
+    evaluation_record,
+)
 from dossiers.services.execution import (
     UVO_REPORT_FORM_SLUG,
     agreement_done,
@@ -38,7 +44,6 @@ from dossiers.services.execution import (
 from dossiers.services.plan import directed_dossier_check
 from dossiers.views.plan import DATE_INPUT, DossierPageMixin, add_form_errors
 from dossiers.workflow.services import TransitionNotAllowed
-from dossiers.workflow.states import DossierState as S
 from snippets.selectors import organisation_list
 
 JOURNAL_PAGE_SIZE = 50
@@ -223,7 +228,11 @@ class CaseMeetingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["held_on"].initial = timezone.localdate
         self.fields["organisations"].queryset = organisation_list()
-        self.fields["contacts"].queryset = Contact.objects.filter(dossier=dossier, active=True)
+        contacts = Contact.objects.filter(dossier=dossier, active=True)
+        if contacts.exists():
+            self.fields["contacts"].queryset = contacts
+        else:
+            del self.fields["contacts"]
 
 
 class AgreementForm(forms.Form):
@@ -288,6 +297,14 @@ class CaseMeetingInspectView(LoggedObjectMixin, generic.InspectView):
             may_write=may_write.exists(),
             **kwargs,
         )
+
+
+class EvaluationInspectView(LoggedObjectMixin, generic.InspectView):
+    template_name = "dossiers/evaluation_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        rows = self.object.items.select_related("plan_item__intervention")
+        return super().get_context_data(rows=rows, **kwargs)
 
 
 class AgreementDoneView(BaseObjectMixin, View):
@@ -357,6 +374,11 @@ class EvaluationAddView(DirectorWriteMixin, DossierPageMixin, FormView):
     page_title = gettext_lazy("Evaluatie vastleggen")
     header_icon = "tasks"
 
+    def dispatch(self, request, *args, **kwargs):
+        if self.object.state not in EXECUTION_STATES:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_form_kwargs(self):
         items = [
             i for i in plan_items_of(dossier=self.object) if i.status != PlanItemStatus.PLANNED
@@ -415,7 +437,7 @@ class ClosureProposalAddView(DirectorWriteMixin, DossierPageMixin, FormView):
     header_icon = "resubmit"
 
     def dispatch(self, request, *args, **kwargs):
-        if self.object.state not in (S.IN_EXECUTION, S.WINDING_DOWN):
+        if self.object.state not in PROPOSAL_STATES:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

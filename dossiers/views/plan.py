@@ -11,6 +11,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
+from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import PlanItem
 from dossiers.selectors.plan import plan_version_diff, plan_versions_of
@@ -132,6 +133,8 @@ class PlanItemForm(forms.ModelForm):
         organisations = organisation_list()
         if intervention is not None and intervention.organisations.exists():
             organisations = intervention.organisations.filter(live=True).order_by("name")
+            if len(organisations) == 1:
+                self.fields["implementer_organisation"].initial = organisations[0].pk
         self.fields["implementer_organisation"].queryset = organisations
         self.fields["planned_start"].initial = timezone.localdate
 
@@ -189,6 +192,11 @@ class PlanVersionsView(LoggedObjectMixin, DossierPageMixin, TemplateView):
     template_name = "dossiers/plan_versions.html"
     page_title = gettext_lazy("Versies van het plan van aanpak")
     header_icon = "history"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not access.has_permission(request.user, "dossiers.view_planversion"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         versions = list(plan_versions_of(dossier=self.object))

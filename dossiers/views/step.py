@@ -36,7 +36,12 @@ STEP_FIELDS = {
     S.NOT_INCLUDED: ["decided_on", "destination"],
     S.ON_HOLD: ["decided_on", "missing_information"],
     S.INCLUDED: ["decided_on", "case_director"],
+    S.PLAN_ADOPTED: ["decided_on"],
+    S.CLOSED: ["decided_on"],
+    S.WINDING_DOWN: ["decided_on"],
 }
+#: steps whose note is the ITAT-R's advice (kept with the plan version or the proposal)
+ADVICE_STEPS = frozenset({S.PLAN_ADVISED, S.CLOSURE_ADVISED})
 
 
 class StepForm(forms.Form):
@@ -90,6 +95,9 @@ class StepForm(forms.Form):
         if target in (S.NOT_INCLUDED,):
             self.fields["note"].required = True
             self.fields["note"].label = gettext_lazy("Reden")
+        if target in ADVICE_STEPS and dossier.state in (S.PLAN_SUBMITTED, S.CLOSURE_PROPOSED):
+            self.fields["note"].required = True
+            self.fields["note"].label = gettext_lazy("Advies van het ITAT-R")
 
     def clean_decided_on(self):
         day = self.cleaned_data["decided_on"]
@@ -196,7 +204,8 @@ class DossierStepView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateM
                 destination=data.get("destination", ""),
                 missing_information=data.get("missing_information", ""),
             )
-        return dossier_transition(dossier=dossier, to=target, by=by, note=data["note"])
+        extra = {"decided_on": data["decided_on"]} if data.get("decided_on") else {}
+        return dossier_transition(dossier=dossier, to=target, by=by, note=data["note"], **extra)
 
     def form_valid(self, form):
         try:

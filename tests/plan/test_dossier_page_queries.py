@@ -1,0 +1,98 @@
+"""The case director's dossier page costs the same number of queries at 10 and 1,000 rows
+(quality P1): logbook lines, plan items, contacts, agreements and plan versions."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from dossiers.models import (
+    ActionPlan,
+    Contact,
+    JournalEntry,
+    MeetingAgreement,
+    PlanItem,
+    PlanVersion,
+)
+from dossiers.workflow.states import DossierState as S
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def _fill(dossier, director, rows: int) -> None:
+    today = timezone.localdate()
+    plan = ActionPlan.objects.get(dossier=dossier)
+    first = PlanItem.objects.filter(dossier=dossier).first()
+    meeting = dossier.case_meetings.first()
+    JournalEntry.objects.bulk_create(
+        JournalEntry(
+            dossier=dossier,
+            kind="other",
+            occurred_on=today - datetime.timedelta(days=i % 300),
+            text=f"Fictieve regel {i}",
+            author=director,
+        )
+        for i in range(rows)
+    )
+    PlanItem.objects.bulk_create(
+        PlanItem(
+            plan=plan,
+            dossier=dossier,
+            intervention=first.intervention,
+            intervention_revision=first.intervention_revision,
+            implementer_organisation=director.organisation,
+            considerations="Fictief",
+            goal=f"Doel {i}",
+            planned_start=today,
+            added_by=director,
+        )
+        for i in range(rows)
+    )
+    Contact.objects.bulk_create(
+        Contact(dossier=dossier, name=f"Contact {i}", kind="private", role="Buur")
+        for i in range(rows)
+    )
+    MeetingAgreement.objects.bulk_create(
+        MeetingAgreement(
+            case_meeting=meeting,
+            dossier=dossier,
+            description=f"Afspraak {i}",
+            owner="X",
+            due_on=today,
+        )
+        for i in range(rows)
+    )
+    last = PlanVersion.objects.filter(dossier=dossier).order_by("-number").first().number
+    PlanVersion.objects.bulk_create(
+        PlanVersion(
+            plan=plan, dossier=dossier, number=last + 1 + i, kind="changed", at=timezone.now()
+        )
+        for i in range(rows)
+    )
+
+
+def _queries(client, dossier) -> int:
+    url = reverse("dossiers:inspect", args=[dossier.pk])
+    client.get(url)  # warm up the session and caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def test_dossier_page_queries_are_constant_in_rows(client, users, walk):
+    director = users["regisseur"]
+    small, large = walk(S.IN_EXECUTION), walk(S.IN_EXECUTION)
+    _fill(small, director, 10)
+    _fill(large, director, 1000)
+    client.force_login(director)
+    at_10, at_1000 = _queries(client, small), _queries(client, large)
+    assert at_10 == at_1000, f"{at_10} queries at 10 rows, {at_1000} at 1,000"
+    page = client.get(reverse("dossiers:inspect", args=[large.pk])).content.decode()
+    assert "Het hele logboek (1001 regels)" not in page  # walk adds none: exactly 1000
+    assert "Het hele logboek (1000 regels)" in page
+    assert page.count("Fictieve regel") == 10  # the latest lines; the rest is paged
+    assert "Contact 999" in page and "Afspraak 999" in page
