@@ -109,3 +109,121 @@ class ImportJob(models.Model):
     @property
     def can_apply(self) -> bool:
         return self.status == ImportStatus.PLANNED and self.is_clean and bool(self.rows)
+
+
+class PartnerExportProfile(models.Model):
+    """What one partner organisation may receive: an allowlist of columns (S8)."""
+
+    organisation = models.OneToOneField(
+        "catalogue.Organisation",
+        verbose_name=_("partnerorganisatie"),
+        on_delete=models.PROTECT,
+        related_name="export_profile",
+    )
+    columns = models.JSONField(
+        _("kolommen"),
+        default=list,
+        help_text=_(
+            "Alleen deze kolommen gaan naar de partner. Gegevens uit meldingen, het "
+            "beoordelingskader, het logboek en UVO-verslagen zijn nooit te kiezen."
+        ),
+    )
+    active = models.BooleanField(
+        _("actief"),
+        default=True,
+        help_text=_("Zet uit om exports te stoppen; een profiel met exports blijft bewaard."),
+    )
+    note = models.TextField(
+        _("afspraken"), blank=True, help_text=_("Bijvoorbeeld de grondslag en het convenant.")
+    )
+
+    holds_case_data = False
+
+    class Meta:
+        verbose_name = _("exportprofiel partner")
+        verbose_name_plural = _("exportprofielen partners")
+        ordering = ["organisation__name"]
+        permissions = [("export_partner", _("Partnerexports maken"))]
+
+    def __str__(self):
+        return self.organisation.name
+
+    @property
+    def column_labels(self) -> str:
+        from reports.partner_exports import COLUMNS
+
+        return ", ".join(str(COLUMNS[key].label) for key in self.columns if key in COLUMNS)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from reports.partner_exports import COLUMNS
+
+        unknown = [key for key in self.columns or [] if key not in COLUMNS]
+        if unknown:
+            raise ValidationError({"columns": _("Onbekende kolom: %s") % ", ".join(unknown)})
+        if not self.columns:
+            raise ValidationError({"columns": _("Kies ten minste één kolom.")})
+
+
+class PartnerExportStatus(models.TextChoices):
+    RUNNING = "running", _("Bezig")
+    DONE = "done", _("Klaar")
+    FAILED = "failed", _("Mislukt")
+
+
+class PartnerExportJob(models.Model):
+    """One export for a partner: who asked, with which filter, progress, rows and the file.
+
+    Only the user who asked sees the job and downloads the file (others get 404).
+    """
+
+    profile = models.ForeignKey(
+        PartnerExportProfile,
+        verbose_name=_("exportprofiel"),
+        on_delete=models.PROTECT,
+        related_name="jobs",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    only_open = models.BooleanField(_("alleen geplande en lopende interventies"), default=True)
+    columns = models.JSONField(_("kolommen"), default=list)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PartnerExportStatus.choices,
+        default=PartnerExportStatus.RUNNING,
+    )
+    total = models.PositiveIntegerField(_("aantal rijen"), default=0)
+    processed = models.PositiveIntegerField(_("verwerkt"), default=0)
+    file = models.FileField(_("bestand"), upload_to="exports/partner/", blank=True)
+    message = models.TextField(_("melding"), blank=True)
+
+    holds_case_data = False
+
+    class Meta:
+        verbose_name = _("partnerexport")
+        verbose_name_plural = _("partnerexports")
+        ordering = ["-requested_at", "-pk"]
+        default_permissions = ()
+
+    def __str__(self):
+        return _("Export voor %(partner)s, %(at)s") % {
+            "partner": self.profile,
+            "at": self.requested_at.strftime("%d-%m-%Y %H:%M") if self.requested_at else "",
+        }
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == PartnerExportStatus.RUNNING
+
+    @property
+    def filter_description(self) -> str:
+        if self.only_open:
+            return str(_("geplande en lopende interventies"))
+        return str(_("alle interventies"))

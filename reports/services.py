@@ -157,3 +157,60 @@ def import_jobs_purge() -> int:
         status__in=[ImportStatus.PLANNING, ImportStatus.APPLYING]
     )
     return stale.exclude(content=b"", rows=[]).update(content=b"", rows=[], errors=[])
+
+
+def partner_export_start(*, profile, by, only_open: bool = True):
+    """Ask for a partner export; it is written in the background (``partner_export_run``)."""
+    from django_q.tasks import async_task
+
+    from dossiers import access
+    from reports.models import PartnerExportJob
+    from reports.partner_exports import partner_export_items
+
+    if not access.has_permission(by, "monitor.export_partner"):
+        raise PermissionDenied
+    if not profile.active:
+        raise ValidationError(_("Dit exportprofiel is niet actief."))
+    items = partner_export_items(organisation=profile.organisation, user=by, only_open=only_open)
+    job = PartnerExportJob.objects.create(
+        profile=profile,
+        requested_by=by,
+        only_open=only_open,
+        columns=list(profile.columns),
+        total=items.count(),
+    )
+    transaction.on_commit(lambda: async_task("reports.services.partner_export_run", job.pk))
+    return job
+
+
+def partner_export_run(job_id: int) -> None:
+    """Write the workbook of one job; progress is saved every few thousand rows."""
+    from django.core.files import File
+
+    from reports.models import PartnerExportJob, PartnerExportStatus
+    from reports.partner_exports import partner_export_items, partner_workbook_write
+
+    job = PartnerExportJob.objects.select_related("profile__organisation", "requested_by").get(
+        pk=job_id
+    )
+    if job.status != PartnerExportStatus.RUNNING:
+        return  # a replayed task: the job is already done
+
+    def progress(count: int) -> None:
+        PartnerExportJob.objects.filter(pk=job.pk).update(processed=count)
+
+    items = partner_export_items(
+        organisation=job.profile.organisation, user=job.requested_by, only_open=job.only_open
+    )
+    try:
+        output, count = partner_workbook_write(
+            items=items, column_keys=job.columns, progress=progress
+        )
+        with output:
+            job.file.save(f"partner-{job.pk}.xlsx", File(output), save=False)
+    except Exception as error:  # any failure is shown on the job page, then re-raised
+        job.status, job.message = PartnerExportStatus.FAILED, str(error)[:500]
+        job.save(update_fields=["status", "message"])
+        raise
+    job.status, job.processed, job.total = PartnerExportStatus.DONE, count, count
+    job.save(update_fields=["status", "processed", "total", "file"])

@@ -1,7 +1,10 @@
 """Admin viewsets of reports: the access log and the deletion log, read-only and searchable."""
 
+from django import forms
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -9,6 +12,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from dossiers.logged_views import LoggedExportMixin
 from dossiers.models import AccessLogEntry, DeletionLogEntry
 from reports.filters import AccessLogFilterSet
+from reports.models import PartnerExportProfile
+from reports.partner_exports import column_choices
 from reports.xlsx import SafeSpreadsheetExportMixin
 
 
@@ -101,3 +106,43 @@ class DeletionLogViewSet(ReadOnlyLogViewSet):
 
 access_log_viewset = AccessLogViewSet("access_log")
 deletion_log_viewset = DeletionLogViewSet("deletion_log")
+
+
+class PartnerExportProfileForm(WagtailAdminModelForm):
+    columns = forms.MultipleChoiceField(
+        label=_("Kolommen"),
+        choices=column_choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Alleen deze kolommen gaan naar de partner. Gegevens uit meldingen, het "
+            "beoordelingskader, het logboek en UVO-verslagen zijn nooit te kiezen."
+        ),
+    )
+
+
+class PartnerExportProfileViewSet(ModelViewSet):
+    """Administrators set per partner which columns it may receive (an allowlist)."""
+
+    model = PartnerExportProfile
+    icon = "download"
+    menu_label = _("Exportprofielen partners")
+    add_to_settings_menu = True
+    url_prefix = "exportprofielen"
+    copy_view_enabled = False
+    search_backend_name = None
+    search_fields = ["organisation__name"]
+    list_display = [
+        "organisation",
+        Column("columns", label=_("Kolommen"), accessor="column_labels"),
+        "active",
+    ]
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("columns"),
+        FieldPanel("active"),
+        FieldPanel("note"),
+    ]
+
+
+PartnerExportProfile.base_form_class = PartnerExportProfileForm
+partner_export_profile_viewset = PartnerExportProfileViewSet("partner_export_profiles")

@@ -38,3 +38,24 @@ def register_import_menu_item():
     from reports.import_views import import_menu_item
 
     return import_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_partner_export_urls():
+    from reports.partner_views import partner_export_urls
+
+    return partner_export_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_partner_export_menu_item():
+    from reports.partner_views import partner_export_menu_item
+
+    return partner_export_menu_item()
+
+
+@hooks.register("register_admin_viewset")
+def register_partner_export_profile_viewset():
+    from reports.viewsets import partner_export_profile_viewset
+
+    return partner_export_profile_viewset

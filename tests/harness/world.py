@@ -150,6 +150,7 @@ def build_world() -> World:
     world = World(users=users, other_director=director, foreign_dossier=foreign)
     world.objects = _content_objects(foreign, director)
     world.objects.update(_import_objects(users))
+    world.objects.update(_partner_export_objects(users, foreign))
     return world
 
 
@@ -194,6 +195,22 @@ def _import_objects(users) -> dict:
         imported_by=users["beheer"],
     )
     return {ImportJob: job, OtherApproachListEntry: entry}
+
+
+def _partner_export_objects(users, foreign) -> dict:
+    """A partner's export profile and a finished export of the secretary (only they see it)."""
+    from django.core.files.base import ContentFile
+
+    from reports.models import PartnerExportJob, PartnerExportProfile
+
+    profile = PartnerExportProfile.objects.create(
+        organisation=foreign.case_director_organisation, columns=["dossier"]
+    )
+    job = PartnerExportJob.objects.create(
+        profile=profile, requested_by=users["secretaris"], status="done", total=1, processed=1
+    )
+    job.file.save("matrix.xlsx", ContentFile(b"PK"), save=True)
+    return {PartnerExportProfile: profile, PartnerExportJob: job}
 
 
 # Dossier fields whose target holds the dossier's personal data (reached from the dossier).
@@ -279,6 +296,7 @@ PK_MODELS = {
     "wagtailadmin_workflows": "wagtailcore.Workflow",
     "wagtailsettings": None,
     "imports": "monitor.ImportJob",
+    "partner_exports": "monitor.PartnerExportJob",
 }
 # Parameters named after an object of the foreign dossier (editing sessions, etc.).
 DOSSIER_OBJECT_KWARGS = {"object_id"}

@@ -203,9 +203,9 @@ def test_large_file_runs_in_the_background_with_progress(
     job = ImportJob.objects.get()
     assert (job.background, job.status, job.total) == (True, ImportStatus.PLANNING, 250)
     running = client.get(job_url).content.decode()
-    assert "data-import-progress" in running
-    assert "reports/import_progress.js" in running
-    assert "<script>" not in running.split("reports/import_progress.js")[0].rsplit("<script", 1)[-1]
+    assert "data-job-progress" in running
+    assert "reports/job_progress.js" in running
+    assert "<script>" not in running.split("reports/job_progress.js")[0].rsplit("<script", 1)[-1]
     status = client.get(reverse("imports:job_status", args=[job.pk])).json()
     assert status == {"status": "planning", "running": True, "processed": 0, "total": 250}
     for callback in callbacks:

@@ -1,12 +1,12 @@
-// Polls an import job's progress and reloads the page when the job is done (no inline script: CSP).
+// Polls a background job's progress and reloads the page when the job is done (no inline script: CSP).
 (function () {
   "use strict";
-  var box = document.querySelector("[data-import-progress]");
+  var box = document.querySelector("[data-job-progress]");
   if (!box) {
     return;
   }
   var bar = box.querySelector("progress");
-  var text = box.querySelector("[data-import-progress-text]");
+  var text = box.querySelector("[data-job-progress-text]");
   var url = box.getAttribute("data-status-url");
   function poll() {
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
