@@ -199,6 +199,7 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
     _letters(new_dossiers, rng, today, users["map"])
     demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])
     _meetings_and_reminders()
+    _partner_export_profile()
     return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}
 
 
@@ -244,3 +245,26 @@ def _meetings_and_reminders() -> None:
 
     meetings_generate()
     Schedule.objects.filter(func="dossiers.tasks.reminder_scan").update(next_run=timezone.now())
+
+
+def _partner_export_profile() -> None:
+    """One partner with an export profile: the organisation that carries out most items."""
+    from django.db.models import Count
+
+    from dossiers.models import PlanItem
+    from reports.models import PartnerExportProfile
+
+    busiest = (
+        PlanItem.objects.exclude(implementer_organisation=None)
+        .values_list("implementer_organisation")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "implementer_organisation")
+        .first()
+    )
+    if busiest:
+        PartnerExportProfile.objects.get_or_create(
+            organisation_id=busiest[0],
+            defaults={
+                "columns": ["dossier", "intervention", "implementer", "planned_start", "status"]
+            },
+        )

@@ -69,7 +69,9 @@ def _snapshot(items: list[PlanItem]) -> list[dict]:
 
 def demo_plans_create(*, dossiers, paths, rng: random.Random, secretary) -> int:
     """Plans, UVOs, logbook, contacts and proposals for ``dossiers`` along their ``paths``."""
-    interventions = list(Intervention.objects.available().order_by("name"))
+    interventions = list(
+        Intervention.objects.available().order_by("name").prefetch_related("organisations")
+    )
     if not interventions:
         return 0
     chosen = [
@@ -84,6 +86,7 @@ def demo_plans_create(*, dossiers, paths, rng: random.Random, secretary) -> int:
         included = dossier.included_on or timezone.localdate(start)
         for goal in rng.sample(GOALS, rng.randint(1, 3)):
             intervention = rng.choice(interventions)
+            implementers = sorted(intervention.organisations.all(), key=lambda o: o.pk)
             items.append(
                 PlanItem(
                     plan=plan,
@@ -93,6 +96,7 @@ def demo_plans_create(*, dossiers, paths, rng: random.Random, secretary) -> int:
                     considerations="Passend bij de risico's en de problemen (demo).",
                     goal=goal,
                     planned_start=included + datetime.timedelta(days=21),
+                    implementer_organisation=rng.choice(implementers) if implementers else None,
                     added_by=director,
                 )
             )

@@ -3,6 +3,8 @@ Excel import jobs."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -215,7 +217,9 @@ class PartnerExportJob(models.Model):
     def __str__(self):
         return _("Export voor %(partner)s, %(at)s") % {
             "partner": self.profile,
-            "at": self.requested_at.strftime("%d-%m-%Y %H:%M") if self.requested_at else "",
+            "at": date_format(timezone.localtime(self.requested_at), "j F Y H:i")
+            if self.requested_at
+            else "",
         }
 
     @property
