@@ -1,10 +1,11 @@
 """Who may import what, and who sees the imported lists of other approaches.
 
-The programme team imports the catalogue; administrators (Functioneel beheer) import the
-lists of other approaches. Migrating signals goes through the intake services, which only
+The programme team imports the catalogue; the Voorportaal, which checks other approaches
+(domain.md), imports their lists. Migrating signals goes through the intake services, which only
 a role that may register and triage can take, so MAP holds ``import_signals``
 (administrators hold no case scope: docs/adr, access.py). The people on other approaches'
-lists are seen by the roles that run the duplicate check and by administrators.
+lists are seen only by the roles that run the duplicate check: administrators hold no
+personal data.
 """
 
 from django.db import migrations
@@ -14,10 +15,9 @@ from dossiers import roles
 VIEW_LIST = "catalogue.view_otherapproachlistentry"
 TABLE = {
     roles.PROGRAMME_TEAM: ["monitor.import_catalogue"],
-    roles.ADMINISTRATOR: ["monitor.import_other_approach_lists", VIEW_LIST],
     roles.INTAKE: ["monitor.import_signals", VIEW_LIST],
     roles.POLICE_INTAKE: [VIEW_LIST],
-    roles.PRE_ASSESSMENT: [VIEW_LIST],
+    roles.PRE_ASSESSMENT: ["monitor.import_other_approach_lists", VIEW_LIST],
 }
 
 

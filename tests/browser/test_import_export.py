@@ -114,7 +114,7 @@ def test_imported_list_shows_up_in_the_duplicate_check(page, role_users):
     from snippets.models import OtherApproach
 
     OtherApproach.objects.create(name="Browseraanpak", contact="020-2222222", live=True)
-    log_in(page, "beheer")
+    log_in(page, "voorportaal")
     page.goto(f"{page.base_url}/admin/importeren/andere-aanpakken/")
     header = ["Andere aanpak", "Referentie", "Voornaam", "Achternaam", "Geboortedatum"]
     row = ["Browseraanpak", "BA-7", "Idris", "Bedachtman", "09-09-2006"]

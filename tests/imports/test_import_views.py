@@ -40,7 +40,7 @@ def _upload(client, content, name="catalogus.xlsx", kind="interventies"):
     ("role", "kinds"),
     [
         ("programmateam", ["interventies"]),
-        ("beheer", ["andere-aanpakken"]),
+        ("voorportaal", ["andere-aanpakken"]),
         ("map", ["meldingen"]),
     ],
 )
@@ -53,7 +53,7 @@ def test_each_role_is_offered_only_its_kinds(client, users, role, kinds):
         assert status == (200 if kind in kinds else 404)
 
 
-@pytest.mark.parametrize("role", ["regisseur", "voorportaal", "itatr", "regieoverleg"])
+@pytest.mark.parametrize("role", ["regisseur", "beheer", "itatr", "regieoverleg"])
 def test_roles_without_import_rights_are_refused(client, users, role):
     client.force_login(users[role])
     refused = client.get(reverse("imports:index"))  # Wagtail turns PermissionDenied into this
@@ -64,7 +64,7 @@ def test_roles_without_import_rights_are_refused(client, users, role):
 def test_template_workbooks_have_headers_example_and_validation(client, users):
     OtherApproach.objects.create(name="AAA Testaanpak", live=True)
     approaches = list(OtherApproach.objects.live().values_list("name", flat=True))
-    client.force_login(users["beheer"])
+    client.force_login(users["voorportaal"])
     response = client.get(reverse("imports:template", args=["andere-aanpakken"]))
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Lijst", "Keuzelijsten"]

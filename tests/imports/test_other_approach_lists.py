@@ -46,14 +46,14 @@ GOOD = [
 
 
 def test_list_imports_and_reimport_changes_nothing(users, top600):
-    plan, written = _apply(_file(GOOD), users["beheer"])
+    plan, written = _apply(_file(GOOD), users["voorportaal"])
     assert [(r.row, r.action) for r in plan.rows] == [(2, "create"), (3, "create")]
     assert written == 2
     bram = OtherApproachListEntry.objects.get(reference="T-2")
     assert (bram.first_name, bram.birth_date) == ("Bram", datetime.date(2001, 3, 2))
-    assert bram.imported_by == users["beheer"]
+    assert bram.imported_by == users["voorportaal"]
     stamp = bram.imported_at
-    again, written = _apply(_file(GOOD), users["beheer"])
+    again, written = _apply(_file(GOOD), users["voorportaal"])
     assert {r.action for r in again.rows} == {"unchanged"}
     assert written == 0
     bram.refresh_from_db()
@@ -61,9 +61,9 @@ def test_list_imports_and_reimport_changes_nothing(users, top600):
 
 
 def test_a_new_list_updates_and_removes_people_no_longer_listed(users, top600):
-    _apply(_file(GOOD), users["beheer"])
+    _apply(_file(GOOD), users["voorportaal"])
     plan, written = _apply(
-        _file([["Top600 Test", "T-1", "Fenna", "Fictiefstra-de Wit", BIRTH]]), users["beheer"]
+        _file([["Top600 Test", "T-1", "Fenna", "Fictiefstra-de Wit", BIRTH]]), users["voorportaal"]
     )
     assert [r.action for r in plan.rows] == ["update", "delete"]
     assert written == 2
@@ -103,7 +103,7 @@ def test_bad_rows_are_listed_and_nothing_is_planned(users, top600, rows, error):
 
 
 def test_selector_matches_fuzzy_name_exact_birth_date_for_allowed_roles(users, top600):
-    _apply(_file(GOOD), users["beheer"])
+    _apply(_file(GOOD), users["voorportaal"])
     found = other_approach_matches(
         user=users["map"], first_name="Fenna", last_name="Fictiefsra", birth_date=BIRTH
     )
@@ -127,7 +127,7 @@ def test_selector_matches_fuzzy_name_exact_birth_date_for_allowed_roles(users, t
 
 
 def test_intake_sees_the_list_match_before_registering(client, users, top600):
-    _apply(_file(GOOD), users["beheer"])
+    _apply(_file(GOOD), users["voorportaal"])
     client.force_login(users["map"])
     form = {
         "received_on": timezone.localdate().isoformat(),
@@ -153,7 +153,7 @@ def test_intake_sees_the_list_match_before_registering(client, users, top600):
 
 
 def test_forwarding_shows_list_matches(client, users, walk, top600):
-    _apply(_file(GOOD), users["beheer"])
+    _apply(_file(GOOD), users["voorportaal"])
     dossier = walk(S.REGISTERED)
     subject = dossier.subject
     subject.first_name, subject.last_name, subject.birth_date = (
@@ -172,15 +172,15 @@ def test_forwarding_shows_list_matches(client, users, walk, top600):
 
 
 def test_list_entries_listing_only_for_duplicate_check_roles(client, users, top600):
-    _apply(_file(GOOD), users["beheer"])
+    _apply(_file(GOOD), users["voorportaal"])
     url = reverse("other_approach_list:index")
-    for role in ("map", "voorportaal", "beheer"):
+    for role in ("map", "voorportaal", "politie"):
         client.force_login(users[role])
         response = client.get(url)
         assert response.status_code == 200, role
         assert "Fictiefstra" in response.content.decode()
     assert AccessLogEntry.objects.filter(row_count=2).count() == 3
-    for role in ("regisseur", "programmateam", "itatr"):
+    for role in ("regisseur", "programmateam", "itatr", "beheer"):
         client.force_login(users[role])
         assert client.get(url).status_code in (302, 403), role
 
@@ -212,7 +212,7 @@ def test_apply_is_one_transaction(users, top600, monkeypatch):
     job = services.import_job_create(
         kind="andere-aanpakken",
         upload=SimpleUploadedFile("lijst.xlsx", _file(GOOD)),
-        by=users["beheer"],
+        by=users["voorportaal"],
     )
     assert job.can_apply
     real = OtherApproachListEntry.objects.update_or_create
@@ -225,7 +225,7 @@ def test_apply_is_one_transaction(users, top600, monkeypatch):
         return real(**kwargs)
 
     monkeypatch.setattr(OtherApproachListEntry.objects, "update_or_create", fail_on_second_row)
-    services.import_job_apply_start(job=job, by=users["beheer"])
+    services.import_job_apply_start(job=job, by=users["voorportaal"])
     job.refresh_from_db()
     assert calls == ["T-1", "T-2"]
     assert (job.status, job.message) == (ImportStatus.FAILED, "schijf vol")
