@@ -10,6 +10,7 @@ import datetime
 
 from django.utils import timezone
 
+from dossiers.models import EvaluationItem
 from dossiers.workflow.states import DossierState
 from reports.models import MonitorFact
 
@@ -49,6 +50,48 @@ def monitor_fact_data(dossier) -> dict:
         "letters_sent_on": [
             sent_on.isoformat() if sent_on else None
             for sent_on in dossier.letters.order_by("pk").values_list("sent_on", flat=True)
+        ],
+        "plan_items": [
+            {
+                "start": start.isoformat(),
+                "status": status,
+                "intervention": intervention,
+                "domain": domain,
+                "special_kind": special_kind,
+                "closed_on": closed_on.isoformat() if closed_on else None,
+                "goal_attainment": attainment,
+            }
+            for start, status, intervention, domain, special_kind, closed_on, attainment in (
+                dossier.plan_items.order_by("pk").values_list(
+                    "planned_start",
+                    "status",
+                    "intervention",
+                    "intervention__domain",
+                    "intervention__special_kind",
+                    "closed_on",
+                    "goal_attainment",
+                )
+            )
+        ],
+        "uvos_on": [
+            held_on.isoformat()
+            for held_on in dossier.case_meetings.order_by("held_on", "pk").values_list(
+                "held_on", flat=True
+            )
+        ],
+        "evaluations_on": [
+            on.isoformat()
+            for on in dossier.evaluations.order_by("evaluated_on", "pk").values_list(
+                "evaluated_on", flat=True
+            )
+        ],
+        "evaluation_items": [
+            [on.isoformat(), intervention, attainment]
+            for on, intervention, attainment in EvaluationItem.objects.filter(
+                evaluation__dossier=dossier
+            )
+            .order_by("pk")
+            .values_list("evaluation__evaluated_on", "plan_item__intervention", "goal_attainment")
         ],
     }
 
