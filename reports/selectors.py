@@ -380,7 +380,10 @@ def uvo_deadline_compliance(*, period: Period) -> Table:
         "overdue": _("Dossiers met een verstreken UVO-termijn aan het eind van de periode"),
     }
     rows = [(str(labels[key]), counts[key]) for key in counts]
-    return Table("uvo_deadline", str(_("Termijn UVO tijdens de uitvoering (elke 8 weken)")), rows)
+    title = _("Termijn UVO tijdens de uitvoering (elke %(days)s dagen)") % {
+        "days": programme.uvo_interval_days
+    }
+    return Table("uvo_deadline", str(title), rows)
 
 
 def evaluation_deadline_compliance(*, period: Period) -> Table:
@@ -408,7 +411,10 @@ def evaluation_deadline_compliance(*, period: Period) -> Table:
         "overdue": _("Dossiers met een verstreken evaluatietermijn aan het eind van de periode"),
     }
     rows = [(str(labels[key]), counts[key]) for key in counts]
-    return Table("evaluation_deadline", str(_("Termijn evaluaties van het plan")), rows)
+    title = _("Termijn evaluaties van het plan (elke %(days)s dagen)") % {
+        "days": programme.evaluation_interval_days
+    }
+    return Table("evaluation_deadline", str(title), rows)
 
 
 # -- Effectiveness --------------------------------------------------------------------------
