@@ -7,6 +7,8 @@ them to the live figures so a period's numbers do not change when its cases are 
 """
 
 import datetime
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.utils import timezone
 
@@ -96,8 +98,25 @@ def monitor_fact_data(dossier) -> dict:
     }
 
 
+_snapshot: ContextVar[list[dict] | None] = ContextVar("monitor_facts", default=None)
+
+
 def stored_facts() -> list[dict]:
-    return list(MonitorFact.objects.values_list("data", flat=True))
+    """The stored facts; inside ``facts_read_once`` the ones read when it began."""
+    facts = _snapshot.get()
+    if facts is None:
+        facts = list(MonitorFact.objects.values_list("data", flat=True))
+    return facts
+
+
+@contextmanager
+def facts_read_once():
+    """Read the stored facts once for every figure computed inside (one page, one query)."""
+    token = _snapshot.set(list(MonitorFact.objects.values_list("data", flat=True)))
+    try:
+        yield
+    finally:
+        _snapshot.reset(token)
 
 
 def day(value: str | None) -> datetime.date | None:

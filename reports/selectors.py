@@ -30,7 +30,7 @@ from dossiers.models import (
 from dossiers.models.plan_item import CLOSED_ITEM_STATUSES, GoalAttainment, PlanItemStatus
 from dossiers.obligations import EXECUTION_STATES, evaluation_due, uvo_due
 from dossiers.workflow.states import DossierState
-from reports.facts import age_band, day, in_period, stored_facts
+from reports.facts import age_band, day, facts_read_once, in_period, stored_facts
 from reports.periods import Period
 from reports.suppression import suppress
 from snippets.models import Intervention, RiskGroup
@@ -542,7 +542,12 @@ def attainment_at_closure_by_risk_group(*, period: Period) -> Table:
 
 
 def monitor_tables(*, period: Period) -> list[Table]:
-    """Every monitor table for ``period``, in display order."""
+    """Every monitor table for ``period``, in display order (the stored facts read once)."""
+    with facts_read_once():
+        return _tables(period)
+
+
+def _tables(period: Period) -> list[Table]:
     return [
         inflow_by_source_type(period=period),
         inflow_by_risk_group(period=period),
