@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 
+from reports.models import MonitorFact
 from reports.selectors import monitor_tables
 from snippets.models import RiskGroup
 
@@ -100,3 +101,24 @@ def test_nothing_of_the_quarter_counts_in_the_first_quarter(plan_monitor_data):
     # 03-31: every UVO term (04-27) and evaluation term (05-25) still runs
     assert list(figures["uvo_deadline"].values()) == [0, 0, 0]
     assert list(figures["evaluation_deadline"].values()) == [0, 0, 0]
+
+
+def test_a_fact_stored_before_the_plan_figures_counts_as_no_plan(plan_monitor_data):
+    """Facts written before these figures existed lack their keys: they add nothing to them."""
+    before = _figures(plan_monitor_data)
+    MonitorFact.objects.create(
+        created_on=datetime.date(2026, 5, 1),
+        data={
+            "created_on": "2026-01-05",
+            "signals": [["2026-01-05", "teacher"]],
+            "risk_groups": [],
+            "gender": "f",
+            "age_band": "minor",
+            "included_on": "2026-01-20",
+            "advised_on": None,
+            "history": [["2026-01-20", "included"], ["2026-04-02", "in_execution"]],
+        },
+    )
+    after = _figures(plan_monitor_data)
+    for key in ("interventions_domain", "evaluation_deadline", "attainment_closure_item"):
+        assert after[key] == before[key], key
