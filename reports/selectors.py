@@ -247,7 +247,9 @@ def _items_started(period: Period) -> list[tuple[int, str, str, int]]:
     """(intervention, domain, special kind, count) of the plan items started in the period.
 
     An item started in the period when its start date lies in it and it has left "planned"
-    (it runs, is done or was stopped); the catalogue item's domain and kind are counted.
+    (it runs, is done or was stopped). The catalogue item's current domain and kind are
+    counted, for a deleted case's items too (as stored only if the item left the catalogue),
+    so a deletion never moves an item to another domain.
     """
     rows = list(
         PlanItem.objects.filter(planned_start__gte=period.start, planned_start__lte=period.end)
@@ -255,10 +257,23 @@ def _items_started(period: Period) -> list[tuple[int, str, str, int]]:
         .values_list("intervention", "intervention__domain", "intervention__special_kind")
         .annotate(n=Count("pk"))
     )
-    for fact in stored_facts():
-        for item in fact.get("plan_items", []):
-            if item["status"] != PlanItemStatus.PLANNED and in_period(item["start"], period):
-                rows.append((item["intervention"], item["domain"], item["special_kind"], 1))
+    stored = [
+        item
+        for fact in stored_facts()
+        for item in fact.get("plan_items", [])
+        if item["status"] != PlanItemStatus.PLANNED and in_period(item["start"], period)
+    ]
+    if stored:
+        current = {
+            pk: (domain, kind)
+            for pk, domain, kind in Intervention.objects.filter(
+                pk__in={item["intervention"] for item in stored}
+            ).values_list("pk", "domain", "special_kind")
+        }
+        for item in stored:
+            pk = item["intervention"]
+            domain, kind = current.get(pk, (item["domain"], item["special_kind"]))
+            rows.append((pk, domain, kind, 1))
     return rows
 
 

@@ -8,12 +8,22 @@ import time_machine
 
 from reports.models import MonitorFact
 from reports.selectors import monitor_tables
-from snippets.models import RiskGroup
+from snippets.models import Intervention, RiskGroup
 
 pytestmark = pytest.mark.django_db
 
 AFTER_Q2 = datetime.datetime(2026, 7, 15, 10, tzinfo=datetime.UTC)
 PASSPORT, GGD = "Fictieve paspoortmaatregel", "Fictieve GGD-screening"
+OLD_FACT = {  # what a fact held before the plan figures existed
+    "created_on": "2026-01-05",
+    "signals": [["2026-01-05", "teacher"]],
+    "risk_groups": [],
+    "gender": "f",
+    "age_band": "minor",
+    "included_on": "2026-01-20",
+    "advised_on": None,
+    "history": [["2026-01-20", "included"], ["2026-04-02", "in_execution"]],
+}
 
 
 def _figures(period):
@@ -108,17 +118,29 @@ def test_a_fact_stored_before_the_plan_figures_counts_as_no_plan(plan_monitor_da
     before = _figures(plan_monitor_data)
     MonitorFact.objects.create(
         created_on=datetime.date(2026, 5, 1),
-        data={
-            "created_on": "2026-01-05",
-            "signals": [["2026-01-05", "teacher"]],
-            "risk_groups": [],
-            "gender": "f",
-            "age_band": "minor",
-            "included_on": "2026-01-20",
-            "advised_on": None,
-            "history": [["2026-01-20", "included"], ["2026-04-02", "in_execution"]],
-        },
+        data=OLD_FACT,
     )
     after = _figures(plan_monitor_data)
     for key in ("interventions_domain", "evaluation_deadline", "attainment_closure_item"):
         assert after[key] == before[key], key
+
+
+def test_a_deleted_cases_item_counts_under_its_catalogue_items_current_domain(plan_monitor_data):
+    passport = Intervention.objects.get(name=PASSPORT)
+    item = {
+        "start": "2026-04-07",
+        "status": "running",
+        "intervention": passport.pk,
+        "domain": "care",  # as it stood when the case was deleted; the catalogue moved it since
+        "special_kind": "",
+        "closed_on": None,
+        "goal_attainment": "",
+    }
+    MonitorFact.objects.create(
+        created_on=datetime.date(2026, 7, 1),
+        data={**OLD_FACT, "plan_items": [item, {**item, "intervention": 0}]},
+    )
+    figures = _figures(plan_monitor_data)
+    assert _nonzero(figures["interventions_domain"]) == {"Straf": 6, "Zorg": 3}
+    assert figures["special_interventions"]["Paspoortmaatregel"] == 6
+    assert figures["interventions_item"]["Interventie 0 (niet meer in de catalogus)"] == 1
