@@ -129,8 +129,11 @@ def _rows(items: QuerySet, columns: list[ExportColumn]) -> Iterator[list]:
 
 def partner_workbook_write(
     *, items: QuerySet, column_keys: list[str], progress: Callable[[int], None] | None = None
-) -> tuple[tempfile.SpooledTemporaryFile, int]:
-    """Stream ``items`` into a write-only workbook; returns the file (at 0) and the row count."""
+) -> tuple[tempfile.TemporaryFile, int]:
+    """Stream ``items`` into a write-only workbook; returns the file (at 0) and the row count.
+
+    The workbook goes to a temporary file on disk, so memory stays flat in the number of rows.
+    """
     columns = [COLUMNS[key] for key in column_keys]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(str(_("Wie doet wat, wanneer")))
@@ -146,7 +149,7 @@ def partner_workbook_write(
         count += 1
         if progress and count % CHUNK == 0:
             progress(count)
-    output = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
+    output = tempfile.TemporaryFile()
     workbook.save(output)
     output.seek(0)
     return output, count

@@ -27,7 +27,6 @@ from dossiers.models import (
 )
 from dossiers.obligations import EXECUTION_STATES
 from dossiers.selectors.plan import journal_of, plan_items_of
-from dossiers.services import access_log_record
 from dossiers.services.closure import (
     EVALUATION_FORM_SLUG,
     PROPOSAL_STATES,
@@ -42,7 +41,8 @@ from dossiers.services.execution import (
     journal_entry_add,
 )
 from dossiers.services.plan import directed_dossier_check
-from dossiers.views.plan import DATE_INPUT, DossierPageMixin, add_form_errors
+from dossiers.views.base import form_add_service_errors
+from dossiers.views.plan import DATE_INPUT, DossierPageMixin
 from dossiers.workflow.services import TransitionNotAllowed
 from snippets.selectors import organisation_list
 
@@ -98,10 +98,6 @@ class JournalView(DossierPageMixin, FormView):
     def may_write(self) -> bool:
         return access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk).exists()
 
-    def get(self, request, *args, **kwargs):
-        access_log_record(request=request, dossier=self.object, description=_("Logboek"))
-        return super().get(request, *args, **kwargs)
-
     def get_initial(self):
         corrects = self.request.GET.get("corrects", "")
         return {"corrects": corrects} if corrects.isdigit() else {}
@@ -136,7 +132,7 @@ class JournalView(DossierPageMixin, FormView):
                 corrects=corrects,
             )
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("De logboekregel is vastgelegd."))
         return redirect(self.plan_url_names["journal"], self.object.pk)
@@ -169,7 +165,7 @@ class ContactAddView(DirectorWriteMixin, DossierPageMixin, FormView):
         try:
             contact_save(dossier=self.object, by=self.request.user, data=form.cleaned_data)
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Contactpersoon toegevoegd."))
         return redirect(self.inspect_url_name, self.object.pk)
@@ -192,7 +188,7 @@ class ContactEditView(generic.EditView):
                 dossier=stored.dossier, by=self.request.user, data=form.cleaned_data, contact=stored
             )
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Contactpersoon bijgewerkt."))
         return redirect("dossiers:inspect", stored.dossier_id)
@@ -277,7 +273,7 @@ class CaseMeetingAddView(DirectorWriteMixin, DossierPageMixin, FormView):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.render_to_response(
                 self.get_context_data(form=form, agreements=agreements, report=report)
             )
@@ -405,7 +401,7 @@ class EvaluationAddView(DirectorWriteMixin, DossierPageMixin, FormView):
                 items=form.item_rows(),
             )
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form, report=report))
         messages.success(self.request, _("De evaluatie is vastgelegd."))
         return redirect(self.inspect_url_name, self.object.pk)
@@ -445,7 +441,7 @@ class ClosureProposalAddView(DirectorWriteMixin, DossierPageMixin, FormView):
         try:
             closure_propose(dossier=self.object, by=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         except TransitionNotAllowed as refusal:
             for reason in refusal.reasons:

@@ -15,21 +15,13 @@ from dossiers import access
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import PlanItem
 from dossiers.selectors.plan import plan_version_diff, plan_versions_of
+from dossiers.services import access_log_record
 from dossiers.services.plan import plan_item_add, plan_item_update, plan_may_edit
-from dossiers.views.base import DossierActionMixin
+from dossiers.views.base import DossierActionMixin, form_add_service_errors
 from snippets.models import InterventionDomain, SpecialKind
 from snippets.selectors import intervention_choices, organisation_list, risk_group_list
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def add_form_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: per field where it names one."""
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error)
 
 
 class DossierPageMixin(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin):
@@ -41,6 +33,15 @@ class DossierPageMixin(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplate
 
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get(self, request, *args, **kwargs):
+        """Every page about a dossier shows its personal data: one access-log row per read."""
+        access_log_record(
+            request=request,
+            dossier=self.object,
+            description=f"{self.get_page_title()}: {self.object}",
+        )
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -177,7 +178,7 @@ class PlanItemAddView(PlanWriteMixin, DossierPageMixin, FormView):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -186,7 +187,7 @@ class PlanItemAddView(PlanWriteMixin, DossierPageMixin, FormView):
         return redirect(self.inspect_url_name, self.object.pk)
 
 
-class PlanVersionsView(LoggedObjectMixin, DossierPageMixin, TemplateView):
+class PlanVersionsView(DossierPageMixin, TemplateView):
     """Every version of the plan (who, when, why) and the difference between any two."""
 
     template_name = "dossiers/plan_versions.html"
@@ -243,7 +244,7 @@ class PlanItemEditView(generic.EditView):
                 item=stored, by=self.request.user, data=form.cleaned_data
             )
         except ValidationError as error:
-            add_form_errors(form, error)
+            form_add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("De interventie is bijgewerkt."))
         return redirect("dossiers:inspect", self.object.dossier_id)

@@ -118,6 +118,9 @@ def build_world() -> World:
     }
     director = role_user(ROLE_KEYS["regisseur"], username="andere_regisseur", organisation=other)
     foreign = walk_dossier(users, DossierState.IN_EXECUTION, director)
+    # A name no faker-made user or subject can share: walkers search pages for it.
+    foreign.subject.first_name, foreign.subject.last_name = "Xandrijn", "Quospelaar-Matrix"
+    foreign.subject.save(update_fields=["first_name", "last_name"])
     walk_dossier(users, DossierState.IN_EXECUTION, users["regisseur"])  # an own dossier too
     signal = SignalFactory(dossier=foreign, registered_by=users["map"])
     SignalAttachment.objects.create(

@@ -207,3 +207,18 @@ def test_who_sees_what_on_the_dossier_page(client, users, walk):
     client.force_login(director)
     page = client.get(url).content.decode()
     assert "Logboekregel schrijven" in page and "Interventie uit de catalogus" in page
+
+
+@pytest.mark.parametrize(
+    "url_name", ["journal", "uvo_add", "contact_add", "evaluation_add", "closure_add", "versions"]
+)
+def test_every_page_about_a_dossier_writes_one_access_log_row(client, users, walk, url_name):
+    from dossiers.models import AccessLogEntry
+
+    dossier = walk(S.IN_EXECUTION)
+    client.force_login(users["regisseur"])
+    response = client.get(reverse(f"dossiers:{url_name}", args=[dossier.pk]))
+    assert response.status_code == 200
+    row = AccessLogEntry.objects.get()
+    assert (row.username, row.dossier_reference) == ("regisseur", dossier.reference)
+    assert str(dossier) in row.object_description
