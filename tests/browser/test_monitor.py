@@ -25,6 +25,7 @@ def users(role_users):
 def test_the_programme_team_sees_the_plan_figures(page, plan_monitor_data):  # noqa: F811
     log_in(page, "programmateam")
     page.goto(f"{page.base_url}/admin/monitor/?kind=quarter&year=2026&quarter=2")
+    assert page.locator("header h1, .w-header h1").first.inner_text().strip() == "Monitor"
     domain = page.locator("#interventions_domain")
     assert "Ingezette interventies naar domein" in domain.inner_text()
     assert domain.locator("svg").count() == 1
