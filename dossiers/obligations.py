@@ -183,13 +183,31 @@ def _concept_plan_and_first_uvo(dossier, ctx) -> list[Obligation]:
     return found
 
 
+def uvo_due(held: Iterable[datetime.date], settings: ProgrammeSettings) -> datetime.date | None:
+    """The next UVO's due date: the last UVO held + the interval; None before the first UVO.
+
+    The one rule for later UVOs: the obligations below and the monitor's compliance read it.
+    """
+    held = list(held)
+    return max(held) + _days(settings.uvo_interval_days) if held else None
+
+
+def evaluation_due(
+    adopted_on: datetime.date, evaluated: Iterable[datetime.date], settings: ProgrammeSettings
+) -> datetime.date:
+    """The next evaluation's due date: the last evaluation since adoption (else the adoption)
+    + the interval. The one rule: the obligations below and the monitor's compliance read it."""
+    since = [d for d in evaluated if d >= adopted_on]
+    return max(since, default=adopted_on) + _days(settings.evaluation_interval_days)
+
+
 def _later_uvo(dossier, ctx) -> Obligation | None:
-    held = ctx.done.get(ObligationKind.UVO, {}).get(dossier.pk)
-    if not held:
+    due = uvo_due(ctx.done.get(ObligationKind.UVO, {}).get(dossier.pk, []), ctx.settings)
+    if due is None:
         return None
     days = ctx.settings.uvo_interval_days
     rule = _("Vorige UVO + %(days)s dagen") % {"days": days}
-    return _base(dossier, ObligationKind.UVO, max(held) + _days(days), rule)
+    return _base(dossier, ObligationKind.UVO, due, rule)
 
 
 def _definitive_plan(dossier, ctx) -> Obligation | None:
@@ -214,18 +232,14 @@ def _evaluation(dossier, ctx) -> Obligation | None:
     adopted = ctx.history[dossier.pk].get(S.PLAN_ADOPTED)
     if dossier.state not in EXECUTION_STATES or not adopted:
         return None
-    evaluations = [
-        d
-        for d in ctx.done.get(ObligationKind.EVALUATION, {}).get(dossier.pk, [])
-        if d >= adopted[-1]
-    ]
+    evaluated = ctx.done.get(ObligationKind.EVALUATION, {}).get(dossier.pk, [])
     days = ctx.settings.evaluation_interval_days
-    if evaluations:
+    if any(d >= adopted[-1] for d in evaluated):
         rule = _("Vorige evaluatie + %(days)s dagen") % {"days": days}
     else:
         rule = _("Plan vastgesteld + %(days)s dagen") % {"days": days}
-    base = max(evaluations) if evaluations else adopted[-1]
-    return _base(dossier, ObligationKind.EVALUATION, base + _days(days), rule)
+    due = evaluation_due(adopted[-1], evaluated, ctx.settings)
+    return _base(dossier, ObligationKind.EVALUATION, due, rule)
 
 
 def _for_dossier(dossier: Dossier, ctx: _Context) -> list[Obligation]:

@@ -34,7 +34,8 @@ def monitor_workbook(*, period: Period, tables: list[Table]) -> bytes:
             cell.font, cell.fill = Font(bold=True), HEADER_FILL
         for label, value in table.shown:
             sheet.append([safe_cell(label), safe_cell(value)])
-        _add_chart_sheet(workbook, sheet, table, header_row)
+        if table.rows:
+            _add_chart_sheet(workbook, sheet, table, header_row)
     return _to_bytes(workbook)
 
 

@@ -7,9 +7,12 @@ them to the live figures so a period's numbers do not change when its cases are 
 """
 
 import datetime
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.utils import timezone
 
+from dossiers.models import EvaluationItem
 from dossiers.workflow.states import DossierState
 from reports.models import MonitorFact
 
@@ -50,11 +53,70 @@ def monitor_fact_data(dossier) -> dict:
             sent_on.isoformat() if sent_on else None
             for sent_on in dossier.letters.order_by("pk").values_list("sent_on", flat=True)
         ],
+        "plan_items": [
+            {
+                "start": start.isoformat(),
+                "status": status,
+                "intervention": intervention,
+                "domain": domain,
+                "special_kind": special_kind,
+                "closed_on": closed_on.isoformat() if closed_on else None,
+                "goal_attainment": attainment,
+            }
+            for start, status, intervention, domain, special_kind, closed_on, attainment in (
+                dossier.plan_items.order_by("pk").values_list(
+                    "planned_start",
+                    "status",
+                    "intervention",
+                    "intervention__domain",
+                    "intervention__special_kind",
+                    "closed_on",
+                    "goal_attainment",
+                )
+            )
+        ],
+        "uvos_on": [
+            held_on.isoformat()
+            for held_on in dossier.case_meetings.order_by("held_on", "pk").values_list(
+                "held_on", flat=True
+            )
+        ],
+        "evaluations_on": [
+            on.isoformat()
+            for on in dossier.evaluations.order_by("evaluated_on", "pk").values_list(
+                "evaluated_on", flat=True
+            )
+        ],
+        "evaluation_items": [
+            [on.isoformat(), intervention, attainment]
+            for on, intervention, attainment in EvaluationItem.objects.filter(
+                evaluation__dossier=dossier
+            )
+            .order_by("pk")
+            .values_list("evaluation__evaluated_on", "plan_item__intervention", "goal_attainment")
+        ],
     }
 
 
+_snapshot: ContextVar[list[dict] | None] = ContextVar("monitor_facts", default=None)
+
+
 def stored_facts() -> list[dict]:
-    return list(MonitorFact.objects.values_list("data", flat=True))
+    """The stored facts; inside ``facts_read_once`` the ones read when it began."""
+    facts = _snapshot.get()
+    if facts is None:
+        facts = list(MonitorFact.objects.values_list("data", flat=True))
+    return facts
+
+
+@contextmanager
+def facts_read_once():
+    """Read the stored facts once for every figure computed inside (one page, one query)."""
+    token = _snapshot.set(list(MonitorFact.objects.values_list("data", flat=True)))
+    try:
+        yield
+    finally:
+        _snapshot.reset(token)
 
 
 def day(value: str | None) -> datetime.date | None:

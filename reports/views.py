@@ -37,6 +37,13 @@ class MonitorView(MonitorPermissionMixin, WagtailAdminTemplateMixin, TemplateVie
     page_title = gettext_lazy("Monitor")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        """Start > Monitor (without them the header reads "Home")."""
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Start")},
+            {"url": "", "label": self.page_title},
+        ]
+
     def get_context_data(self, **kwargs):
         form = PeriodForm.from_query(self.request.GET)
         context = super().get_context_data(form=form, **kwargs)

@@ -14,22 +14,40 @@ from dossiers.models import (
     AccessLogEntry,
     DeletionLogEntry,
     Dossier,
+    GoalAttainment,
+    PlanItemStatus,
     ProgrammeSettings,
     SignalAttachment,
     Subject,
 )
+from dossiers.services.closure import evaluation_record
+from dossiers.services.plan import plan_item_update
 from dossiers.services.retention import retention_run
 from dossiers.workflow.states import DossierState as S
 from reports.models import MonitorFact
 from reports.periods import Period
 from reports.selectors import monitor_tables
+from snippets.models.intervention import SpecialKind
 from tests.factories.dossiers import DossierFactory, SignalFactory
+from tests.factories.plan import item_added, uvo_held
+from tests.factories.snippets import InterventionFactory
 
 pytestmark = pytest.mark.django_db
 
 FIRST, LAST, BIRTH = "Zoltarina", "Quibbleworth", datetime.date(2009, 3, 14)
 CONCERN = "Fictieve zorg: Quibbleworth deelt propaganda."
 CLOSED_AT = datetime.datetime(2026, 3, 2, 10, tzinfo=datetime.UTC)
+PLAN_FIGURES = (
+    "uvo_deadline",
+    "evaluation_deadline",
+    "interventions_domain",
+    "interventions_item",
+    "special_interventions",
+    "attainment_evaluation_item",
+    "attainment_evaluation_risk_group",
+    "attainment_closure_item",
+    "attainment_closure_risk_group",
+)
 YEAR_2026 = Period(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31), label="2026")
 
 
@@ -55,6 +73,25 @@ def closed_case(walk, users, client, settings, tmp_path):
         signal = SignalFactory(dossier=dossier, concern=CONCERN, registered_by=users["map"])
         attachment = SignalAttachment(signal=signal, original_name=f"{LAST}.pdf")
         attachment.file.save(f"{LAST}.pdf", ContentFile(b"%PDF-1.4 fictief"), save=True)
+    director = users["regisseur"]
+    with time_machine.travel(datetime.datetime(2026, 1, 12, 9, tzinfo=datetime.UTC), tick=False):
+        walk(S.IN_EXECUTION, dossier=dossier)
+        item = item_added(
+            dossier,
+            director,
+            intervention=InterventionFactory(special_kind=SpecialKind.SPECIALIST_POOL),
+        )
+        plan_item_update(item=item, by=director, data={"status": PlanItemStatus.RUNNING})
+    with time_machine.travel(datetime.datetime(2026, 2, 9, 9, tzinfo=datetime.UTC), tick=False):
+        uvo_held(dossier, director)
+        evaluation_record(
+            dossier=dossier,
+            by=director,
+            evaluated_on=datetime.date(2026, 2, 9),
+            judgement="goals_met",
+            items=[{"plan_item": item, "goal_attainment": GoalAttainment.ACHIEVED}],
+        )
+        plan_item_update(item=item, by=director, data={"status": PlanItemStatus.DONE})
     with time_machine.travel(CLOSED_AT, tick=False):
         walk(S.CLOSED, dossier=dossier)
         client.force_login(users["regisseur"])
@@ -97,6 +134,9 @@ def test_a_case_past_retention_leaves_no_trace_and_the_monitor_keeps_its_figures
     assert (log.dossier_reference, log.subject_name) == (dossier.reference, "")
     assert MonitorFact.objects.count() == 1
     assert after == before
+    # the case feeds every plan figure, so a fact the deletion forgot would change them
+    for key in PLAN_FIGURES:
+        assert any(n for _label, n in dict(before)[key]), key
 
 
 def test_nothing_is_deleted_before_the_period_ends_and_a_second_run_deletes_nothing(closed_case):

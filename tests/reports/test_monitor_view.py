@@ -1,13 +1,31 @@
 """The monitor page and download: 302 -> 403 -> 200, suppression, no names, xlsx = screen."""
 
+import datetime
 import io
 import re
 
 import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from dossiers.models import AccessAction, AccessLogEntry
+from dossiers.models import (
+    AccessAction,
+    AccessLogEntry,
+    ActionPlan,
+    CaseMeeting,
+    DossierStatusChange,
+    Evaluation,
+    EvaluationItem,
+    PlanItem,
+)
+from dossiers.workflow.states import DossierState
+from reports.selectors import monitor_tables
+from tests.factories.dossiers import DossierFactory
+from tests.factories.snippets import InterventionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +87,8 @@ def test_download_matches_screen_and_writes_one_access_log_row(client, users, mo
             data_rows.append((label, "&lt;5" if value == "<5" else str(value)))
     assert data_rows == screen
     assert ("Ouder of familielid", "&lt;5") in data_rows
-    assert len(workbook.chartsheets) == 7  # one per table, the letter term included
+    tables = monitor_tables(period=monitor_data)
+    assert len(workbook.chartsheets) == len([t for t in tables if t.rows])  # one per table
     entry = AccessLogEntry.objects.get()
     assert entry.action == AccessAction.EXPORT
     assert entry.row_count == len(screen)
@@ -82,3 +101,101 @@ def test_invalid_period_shows_errors(client, users):
     assert response.status_code == 200
     assert "Vul bij een eigen periode" in response.content.decode()
     assert client.get(reverse("monitor:download"), {"kind": "custom"}).status_code == 400
+
+
+def _workbook_rows(content):
+    sheet = load_workbook(io.BytesIO(content))["Monitor"]
+    rows, collecting = [], False
+    for row in sheet.iter_rows(values_only=True):
+        label, value = (row + (None, None))[:2]
+        if (label, value) == ("Categorie", "Aantal"):
+            collecting = True
+        elif label is None:
+            collecting = False
+        elif collecting:
+            rows.append((label, "&lt;5" if value == "<5" else str(value)))
+    return rows
+
+
+@time_machine.travel(datetime.datetime(2026, 7, 15, 10, tzinfo=datetime.UTC), tick=False)
+def test_plan_figures_are_suppressed_on_screen_and_in_the_xlsx_alike(
+    client, users, plan_monitor_data
+):
+    client.force_login(users["programmateam"])
+    html = client.get(reverse("monitor:index"), _query(plan_monitor_data)).content.decode()
+    screen = _screen_rows(html)
+    for row in (
+        ("Straf", "5"),
+        ("Zorg", "&lt;5"),
+        ("Paspoortmaatregel", "5"),
+        ("GGD-screening", "&lt;5"),
+        ("Fictieve paspoortmaatregel", "5"),
+        ("Fictieve GGD-screening", "&lt;5"),
+        ("UVO op tijd gehouden", "&lt;5"),
+        ("Dossiers met een verstreken UVO-termijn aan het eind van de periode", "5"),
+        ("Evaluatie te laat", "&lt;5"),
+        ("Fictieve GGD-screening: Doel bereikt", "&lt;5"),
+    ):
+        assert row in screen, row
+    for key in ("interventions_domain", "uvo_deadline", "attainment_closure_risk_group"):
+        assert f'id="{key}"' in html
+    response = client.get(reverse("monitor:download"), _query(plan_monitor_data))
+    rows = _workbook_rows(response.content)
+    assert rows == screen
+    assert ("Zorg", "&lt;5") in rows
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert len(workbook.chartsheets) == len(
+        [t for t in monitor_tables(period=plan_monitor_data) if t.rows]
+    )
+
+
+def _dossiers_in_execution(n, *, intervention, by):
+    """``n`` dossiers with a started and a closed item, two UVOs and an evaluation (bulk rows:
+    only the query count of the page is measured here, the figures are tested elsewhere)."""
+    adopted = timezone.make_aware(datetime.datetime(2026, 3, 2, 10))
+    for _ in range(n):
+        dossier = DossierFactory()
+        DossierStatusChange.objects.create(
+            dossier=dossier, to_state=DossierState.PLAN_ADOPTED, by=by, at=adopted
+        )
+        plan = ActionPlan.objects.create(dossier=dossier)
+        items = [
+            PlanItem.objects.create(
+                plan=plan,
+                dossier=dossier,
+                intervention=intervention,
+                considerations="Fictief",
+                goal="Fictief",
+                planned_start=datetime.date(2026, 4, 6),
+                status=status,
+                closed_on=closed_on,
+                goal_attainment="achieved",
+            )
+            for status, closed_on in (("running", None), ("done", datetime.date(2026, 5, 1)))
+        ]
+        for held_on in (datetime.date(2026, 3, 2), datetime.date(2026, 4, 20)):
+            CaseMeeting.objects.create(dossier=dossier, held_on=held_on, chaired_by=by)
+        evaluation = Evaluation.objects.create(
+            dossier=dossier,
+            evaluated_on=datetime.date(2026, 5, 20),
+            judgement="on_track",
+            author=by,
+        )
+        EvaluationItem.objects.create(
+            evaluation=evaluation, plan_item=items[0], goal_attainment="partly"
+        )
+
+
+def test_monitor_page_query_count_does_not_grow_with_the_dossiers(client, users):
+    intervention = InterventionFactory(special_kind="passport")
+    client.force_login(users["programmateam"])
+    query = {"kind": "quarter", "year": 2026, "quarter": 2}
+    client.get(reverse("monitor:index"), query)  # warm up: session, settings cache
+    counts = []
+    for n in (10, 90):
+        _dossiers_in_execution(n, intervention=intervention, by=users["regisseur"])
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get(reverse("monitor:index"), query).content.decode()
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+    assert (intervention.name, "200") in _screen_rows(html)  # two items each
