@@ -21,6 +21,7 @@ from dossiers.models import (
     PlanItem,
 )
 from dossiers.scoping import ScopedModelViewSet
+from dossiers.services.plan import ITEM_FIELDS
 from dossiers.views.execution import (
     AgreementDoneView,
     CaseMeetingInspectView,
@@ -70,17 +71,7 @@ class PlanItemViewSet(DossierChildViewSet):
         DateColumn("planned_end", label=_("Einde")),
         Column("implementer_organisation", label=_("Uitvoerder")),
     ]
-    form_fields = [
-        "considerations",
-        "goal",
-        "implementer_organisation",
-        "implementer_contact",
-        "planned_start",
-        "planned_end",
-        "status",
-        "result",
-        "goal_attainment",
-    ]
+    form_fields = list(ITEM_FIELDS)
     inspect_view_fields = [
         "dossier",
         "intervention",

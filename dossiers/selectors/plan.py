@@ -177,18 +177,9 @@ def _display(key: str, value) -> str:
 
 
 def _labels() -> dict[str, str]:
-    names = (
-        "considerations",
-        "goal",
-        "implementer_organisation",
-        "implementer_contact",
-        "planned_start",
-        "planned_end",
-        "status",
-        "result",
-        "goal_attainment",
-    )
-    return {name: str(PlanItem._meta.get_field(name).verbose_name) for name in names}
+    from dossiers.services.plan import ITEM_FIELDS
+
+    return {name: str(PlanItem._meta.get_field(name).verbose_name) for name in ITEM_FIELDS}
 
 
 def _item_name(item: dict) -> str:
