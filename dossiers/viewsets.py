@@ -37,6 +37,7 @@ from dossiers.views.signals import (
     attachment_download,
 )
 from dossiers.views.step import DossierStepView
+from dossiers.views.subjects import SubjectEditView
 
 #: the dossier's own pages for the plan and its execution: (URL name, route, view)
 DOSSIER_PAGES = (
@@ -105,6 +106,7 @@ class DossierViewSet(ScopedModelViewSet):
             step_url_name=self.get_url_name("step"),
             assessment_url_name=self.get_url_name("assessment"),
             relation_url_name=self.get_url_name("relation"),
+            subject_url_name=self.get_url_name("subject"),
             plan_url_names=self.plan_url_names,
             **kwargs,
         )
@@ -128,12 +130,17 @@ class DossierViewSet(ScopedModelViewSet):
     def relation_view(self):
         return self.construct_view(RelationAddView, inspect_url_name=self.get_url_name("inspect"))
 
+    @property
+    def subject_view(self):
+        return self.construct_view(SubjectEditView, inspect_url_name=self.get_url_name("inspect"))
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("step/<str:pk>/", self.step_view, name="step"),
             path("beoordeling/<str:pk>/", self.assessment_view, name="assessment"),
             path("familie/<str:pk>/", self.relation_view, name="relation"),
+            path("persoon/<str:pk>/", self.subject_view, name="subject"),
             *[
                 path(
                     route,

@@ -82,6 +82,25 @@ def letters_propose(*, dossier: Dossier) -> list[NotificationLetter]:
     return created
 
 
+def letters_follow_subject(*, dossier: Dossier) -> int:
+    """After the person's details changed: unsent letters to them take the new route and
+    address (a PDF already made is dropped, to be made again); missing letters are proposed."""
+    due = {fields["recipient_subject"].pk: fields for fields in letters_due(dossier=dossier)}
+    changed = 0
+    for letter in dossier.letters.filter(sent_on=None, recipient_subject_id__in=list(due)):
+        fields = due[letter.recipient_subject_id]
+        values = {name: fields.get(name, "") for name in EDITABLE_FIELDS}
+        if all(getattr(letter, name) == value for name, value in values.items()):
+            continue
+        for name, value in values.items():
+            setattr(letter, name, value)
+        _forget_file(letter)
+        letter.generated_at = None
+        letter.save()
+        changed += 1
+    return changed + len(letters_propose(dossier=dossier))
+
+
 def _may_send(letter_or_dossier, user) -> bool:
     dossier = getattr(letter_or_dossier, "dossier", letter_or_dossier)
     return access.letter_dossiers_to_send_for(user).filter(pk=dossier.pk).exists()

@@ -33,6 +33,7 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
     step_url_name = None
     assessment_url_name = None
     relation_url_name = None
+    subject_url_name = None
     plan_url_names: dict = {}
 
     def get_context_data(self, **kwargs):
@@ -49,6 +50,7 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["family"] = dossier_family(dossier=self.object, user=self.request.user)
         context["may_change"] = relation_may_add(dossier=self.object, user=self.request.user)
         context["relation_url_name"] = self.relation_url_name
+        context["subject_url_name"] = self.subject_url_name
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)
         context["step_url_name"] = self.step_url_name
         context["deadlines"] = dossier_obligations(dossier=self.object)
