@@ -52,7 +52,7 @@ from snippets.models import Intervention, Organisation
 from reports.models import PartnerExportProfile
 from reports.partner_exports import COLUMNS
 partner = Organisation.objects.order_by("pk").first()
-PartnerExportProfile.objects.get_or_create(
+PartnerExportProfile.objects.update_or_create(
     organisation=partner, defaults={"columns": list(COLUMNS)}
 )
 dossiers = list(Dossier.objects.filter(state=DossierState.IN_EXECUTION).select_related("plan"))
@@ -76,7 +76,9 @@ from openpyxl import Workbook
 from dossiers.models import User
 from reports.models import PartnerExportProfile
 from reports.partner_exports import COLUMNS, partner_export_items, partner_workbook_write
-profile = PartnerExportProfile.objects.select_related("organisation").get()
+from snippets.models import Organisation
+partner = Organisation.objects.order_by("pk").first()
+profile = PartnerExportProfile.objects.select_related("organisation").get(organisation=partner)
 user = User.objects.get(username="secretaris")
 keys = list(COLUMNS)
 paths = [p for k in keys for p in COLUMNS[k].paths]
