@@ -12,15 +12,15 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from dossiers.obligations import ObligationKind, register_completion
-        from dossiers.services.closure import evaluation_dates
-        from dossiers.services.execution import uvo_dates
+        from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
         from dossiers.services.letters import letters_completion
 
         # Letters, UVOs and evaluations tell the obligations engine when they were done.
         register_completion(ObligationKind.LETTER, letters_completion)
-        register_completion(ObligationKind.UVO, uvo_dates)
-        register_completion(ObligationKind.EVALUATION, evaluation_dates)
+        register_completion(ObligationKind.UVO, DatesPerDossier("dossiers.CaseMeeting", "held_on"))
+        register_completion(
+            ObligationKind.EVALUATION, DatesPerDossier("dossiers.Evaluation", "evaluated_on")
+        )
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -61,6 +61,29 @@ def register_completion(kind: str, source: CompletionSource) -> None:
         _completion_sources[kind].append(source)
 
 
+@dataclass(frozen=True)
+class DatesPerDossier:
+    """A completion source read from a model: for dossier ids, the dates in ``field``.
+
+    Equal by value, so registering it again (``ready()`` run twice) adds nothing.
+    """
+
+    model_label: str
+    field: str
+
+    def __call__(self, dossier_ids: list[int]) -> dict[int, list[datetime.date]]:
+        from django.apps import apps
+
+        model = apps.get_model(self.model_label)
+        found: dict[int, list[datetime.date]] = {}
+        rows = model.objects.filter(dossier_id__in=dossier_ids).values_list(
+            "dossier_id", self.field
+        )
+        for dossier_id, day in rows:
+            found.setdefault(dossier_id, []).append(day)
+        return found
+
+
 def unregister_completion(kind: str, source: CompletionSource) -> None:
     if source in _completion_sources[kind]:
         _completion_sources[kind].remove(source)

@@ -175,7 +175,6 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
         .values("at")[:1]
     )
     today = timezone.localdate()
-    counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
     pairs = [
         (included_on, timezone.localdate(advised_at) if advised_at else None)
         for included_on, advised_at in (
@@ -189,12 +188,7 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
         for fact in stored_facts()
         if in_period(fact["included_on"], period)
     ]
-    for included_on, advised_on in pairs:
-        due = included_on + ADVISORY_DEADLINE
-        if advised_on is not None:
-            counts["in_time" if advised_on <= due else "late"] += 1
-        else:
-            counts["overdue" if today > due else "pending"] += 1
+    counts = _term_counts(pairs, ADVISORY_DEADLINE, today)
     labels = {
         "in_time": _("Advies binnen 8 weken"),
         "late": _("Advies na 8 weken"),
@@ -205,6 +199,18 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
     return Table("advisory_deadline", str(_("Termijn ITAT-R-advies na opname")), rows)
 
 
+def _term_counts(pairs, term: datetime.timedelta, today: datetime.date) -> dict[str, int]:
+    """(start, done_on or None) pairs -> done in time / late / overdue / pending within term."""
+    counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
+    for start, done_on in pairs:
+        due = start + term
+        if done_on is not None:
+            counts["in_time" if done_on <= due else "late"] += 1
+        else:
+            counts["overdue" if today > due else "pending"] += 1
+    return counts
+
+
 def letter_deadline_compliance(*, period: Period) -> Table:
     """Of the letters of dossiers included in the period: sent within the letter term?
 
@@ -212,7 +218,6 @@ def letter_deadline_compliance(*, period: Period) -> Table:
     """
     days = datetime.timedelta(days=ProgrammeSettings.load().letter_days)
     today = timezone.localdate()
-    counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
     letters = list(
         NotificationLetter.objects.filter(
             dossier__included_on__gte=period.start, dossier__included_on__lte=period.end
@@ -224,12 +229,7 @@ def letter_deadline_compliance(*, period: Period) -> Table:
         if in_period(fact["included_on"], period)
         for sent_on in fact.get("letters_sent_on", [])
     ]
-    for included_on, sent_on in letters:
-        due = included_on + days
-        if sent_on is not None:
-            counts["in_time" if sent_on <= due else "late"] += 1
-        else:
-            counts["overdue" if today > due else "pending"] += 1
+    counts = _term_counts(letters, days, today)
     labels = {
         "in_time": _("Brief op tijd verzonden"),
         "late": _("Brief te laat verzonden"),

@@ -1,7 +1,6 @@
 """Admin viewsets of reports: the access log and the deletion log, read-only and searchable."""
 
 from django import forms
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from dossiers.logged_views import LoggedExportMixin
 from dossiers.models import AccessLogEntry, DeletionLogEntry
+from dossiers.views.base import ReadOnlyModelViewSet
 from reports.filters import AccessLogFilterSet
 from reports.models import PartnerExportProfile
 from reports.partner_exports import column_choices
@@ -23,34 +23,11 @@ class AccessLogIndexView(LoggedExportMixin, SafeSpreadsheetExportMixin, IndexVie
     log_description = _("Toegangslog")
 
 
-class ReadOnlyLogViewSet(ModelViewSet):
-    """Only listing and inspection: a log is append-only and edited by nobody."""
+class ReadOnlyLogViewSet(ReadOnlyModelViewSet):
+    """Only listing and inspection, in the settings menu: a log is append-only."""
 
     add_to_settings_menu = True
     inspect_view_enabled = True
-    copy_view_enabled = False
-    search_backend_name = None
-    list_per_page = 50
-    form_fields = []
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<str:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in (
-            "add_url_name",
-            "edit_url_name",
-            "delete_url_name",
-            "history_url_name",
-            "usage_url_name",
-        ):
-            kwargs[name] = None
-        return kwargs
 
 
 class AccessLogViewSet(ReadOnlyLogViewSet):

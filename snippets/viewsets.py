@@ -8,10 +8,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic.models import IndexView as ModelIndexView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from dossiers.logged_views import LoggedListingMixin
+from dossiers.views.base import ReadOnlyModelViewSet
 from reports.xlsx import SafeSpreadsheetExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
@@ -192,7 +192,7 @@ class OtherApproachListIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin,
     log_description = _("Lijsten andere aanpakken")
 
 
-class OtherApproachListViewSet(ModelViewSet):
+class OtherApproachListViewSet(ReadOnlyModelViewSet):
     """The people on other approaches' lists (personal data): read-only, logged, exportable;
     only for the roles that run the duplicate check and administrators (view permission)."""
 
@@ -223,32 +223,10 @@ class OtherApproachListViewSet(ModelViewSet):
         "imported_at",
     ]
     export_filename = "lijsten_andere_aanpakken"
-    list_per_page = 50
     inspect_view_enabled = False
-    copy_view_enabled = False
-    form_fields = []
 
     def get_queryset(self, request):
         return OtherApproachListEntry.objects.select_related("other_approach")
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-        ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        kwargs = super().get_common_view_kwargs(**kwargs)
-        for name in (
-            "add_url_name",
-            "edit_url_name",
-            "delete_url_name",
-            "history_url_name",
-            "usage_url_name",
-            "inspect_url_name",
-        ):
-            kwargs[name] = None
-        return kwargs
 
 
 other_approach_list_viewset = OtherApproachListViewSet("other_approach_list")

@@ -94,17 +94,6 @@ def evaluation_record(
     return evaluation
 
 
-def evaluation_dates(dossier_ids: list[int]) -> dict[int, list[datetime.date]]:
-    """When each dossier was evaluated: the obligations engine's completion source."""
-    found: dict[int, list[datetime.date]] = {}
-    rows = Evaluation.objects.filter(dossier_id__in=dossier_ids).values_list(
-        "dossier_id", "evaluated_on"
-    )
-    for dossier_id, day in rows:
-        found.setdefault(dossier_id, []).append(day)
-    return found
-
-
 def closure_proposal_create(
     *,
     dossier: Dossier,

@@ -131,14 +131,3 @@ def agreement_done(*, agreement: MeetingAgreement, by) -> MeetingAgreement:
         agreement.done_by = by
         agreement.save(update_fields=["done_on", "done_by"])
     return agreement
-
-
-def uvo_dates(dossier_ids: list[int]) -> dict[int, list[datetime.date]]:
-    """When each dossier's UVOs were held: the obligations engine's completion source."""
-    found: dict[int, list[datetime.date]] = {}
-    rows = CaseMeeting.objects.filter(dossier_id__in=dossier_ids).values_list(
-        "dossier_id", "held_on"
-    )
-    for dossier_id, held_on in rows:
-        found.setdefault(dossier_id, []).append(held_on)
-    return found
