@@ -33,6 +33,8 @@ class LoggedObjectMixin:
         return f"{self.object._meta.verbose_name}: {self.object}"
 
     def get(self, request, *args, **kwargs):
+        if getattr(self, "object", None) is None:  # edit views load it only in get()
+            self.object = self.get_object()
         access_log_record(
             request=request,
             dossier=self.get_logged_dossier(),

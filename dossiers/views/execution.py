@@ -171,7 +171,7 @@ class ContactAddView(DirectorWriteMixin, DossierPageMixin, FormView):
         return redirect(self.inspect_url_name, self.object.pk)
 
 
-class ContactEditView(generic.EditView):
+class ContactEditView(LoggedObjectMixin, generic.EditView):
     """Change a contact of an open dossier one directs (``contact_save``)."""
 
     def dispatch(self, request, *args, **kwargs):

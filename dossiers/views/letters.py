@@ -243,6 +243,15 @@ class LetterObjectMixin(LetterBreadcrumbsMixin, BaseObjectMixin):
     def get_page_subtitle(self):
         return str(self.object)
 
+    def get(self, request, *args, **kwargs):
+        """The letter's recipient (name, address) is personal data: one log row per read."""
+        access_log_record(
+            request=request,
+            dossier=self.object.dossier,
+            description=_("Notificatiebrief: %(letter)s") % {"letter": self.object},
+        )
+        return super().get(request, *args, **kwargs)
+
 
 class LetterChangeView(LetterObjectMixin, LetterFormMixin, FormView):
     form_class = LetterRecipientForm

@@ -228,7 +228,7 @@ class PlanItemInspectView(LoggedObjectMixin, generic.InspectView):
     pass
 
 
-class PlanItemEditView(generic.EditView):
+class PlanItemEditView(LoggedObjectMixin, generic.EditView):
     """Change planning, status or result; through ``plan_item_update``, so it is versioned."""
 
     def dispatch(self, request, *args, **kwargs):

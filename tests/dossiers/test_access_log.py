@@ -103,3 +103,34 @@ def test_assessment_page_writes_one_row(client, walk, users):
     assert (row.username, row.dossier_reference) == ("voorportaal", dossier.reference)
     assert row.action == AccessAction.VIEW
     assert row.object_description == f"Beoordelingskader: {dossier}"
+
+
+@pytest.mark.parametrize(
+    ("url_name", "role"),
+    [
+        ("contacts:edit", "regisseur"),
+        ("plan_items:edit", "regisseur"),
+        ("letters:change", "map"),
+        ("letters:send", "map"),
+    ],
+)
+def test_edit_pages_of_a_dossiers_objects_write_one_row(client, walk, users, url_name, role):
+    from dossiers.services.execution import contact_save
+
+    dossier = walk(S.IN_EXECUTION)
+    objects = {
+        "contacts": lambda: contact_save(
+            dossier=dossier,
+            by=users["regisseur"],
+            data={"name": "Fictieve Tante", "kind": "private", "role": "Tante"},
+        ),
+        "plan_items": lambda: dossier.plan_items.first(),
+        "letters": lambda: dossier.letters.first(),
+    }
+    obj = objects[url_name.split(":")[0]]()
+    client.force_login(users[role])
+    response = client.get(reverse(url_name, args=[obj.pk]))
+    assert response.status_code == 200
+    row = AccessLogEntry.objects.get()
+    assert (row.username, row.dossier_reference) == (role, dossier.reference)
+    assert row.action == AccessAction.VIEW
