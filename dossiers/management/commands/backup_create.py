@@ -1,14 +1,17 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dossiers.backup import BackupError, backup_create
+from dossiers.backup import backup_create
+from dossiers.management.commands._dutch_errors import DutchErrorCommand
 
 
-class Command(BaseCommand):
-    help = _("Maakt een back-up van de database en de geüploade bestanden in één archief.")
+class Command(DutchErrorCommand):
+    help = _(
+        "Maakt een back-up van de database en de geüploade bestanden in één archief; kan terwijl "
+        "de applicatie draait (het manifest wordt berekend over de kopie zelf)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,10 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output, **options):
         output = output or Path("backups") / f"ipga-{timezone.now():%Y%m%dT%H%M%SZ}.tar.gz"
-        try:
-            manifest = backup_create(output=output)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
+        manifest = backup_create(output=output)
         rows = sum(table["rows"] for table in manifest["tables"].values())
         self.stdout.write(
             _(

@@ -1,15 +1,17 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from dossiers.backup import BackupError, backup_read_manifest, backup_restore
+from dossiers.backup import backup_check, backup_read_manifest, backup_restore
+from dossiers.management.commands._dutch_errors import DutchErrorCommand
 
 
-class Command(BaseCommand):
+class Command(DutchErrorCommand):
     help = _(
-        "Zet een back-up terug: vervangt de hele database en alle geüploade bestanden, en "
-        "controleert daarna rijen en controlegetallen tegen de back-up."
+        "Zet een back-up terug. Leest en controleert eerst het hele archief (controlegetallen, "
+        "manifest, database in een kladdatabase); pas daarna worden database en bestanden "
+        "omgewisseld en gecontroleerd. Bij elke fout blijft alles zoals het was."
     )
 
     def add_arguments(self, parser):
@@ -17,13 +19,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--yes", action="store_true", help=_("niet om bevestiging vragen (voor scripts)")
         )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help=_("alleen controleren (in een kladdatabase); niets vervangen"),
+        )
 
-    def handle(self, *args, archive, yes, **options):
-        try:
-            manifest = backup_read_manifest(archive)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
+    def handle(self, *args, archive, yes, check, **options):
+        if check:
+            manifest = backup_check(archive_path=archive)
+            self.stdout.write(
+                _(
+                    "Archief in orde: %(tables)d tabellen en %(files)d bestanden gelijk aan het "
+                    "manifest van %(created)s. Er is niets veranderd."
+                )
+                % {
+                    "tables": len(manifest["tables"]),
+                    "files": len(manifest["media"]),
+                    "created": manifest["created_at"],
+                }
+            )
+            return
         if not yes:
+            manifest = backup_read_manifest(archive)
             answer = input(
                 _(
                     "Dit vervangt ALLE gegevens door de back-up van %(created)s. "
@@ -33,10 +51,7 @@ class Command(BaseCommand):
             )
             if answer.strip() != "herstel":
                 raise CommandError(_("Afgebroken; er is niets veranderd."))
-        try:
-            backup_restore(archive_path=archive)
-        except BackupError as error:
-            raise CommandError(str(error)) from error
+        manifest = backup_restore(archive_path=archive)
         self.stdout.write(
             _(
                 "Hersteld en gecontroleerd: %(tables)d tabellen en %(files)d bestanden gelijk "
