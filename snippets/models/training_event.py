@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -59,3 +60,21 @@ class TrainingEvent(CatalogueContent):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """A maximum below the registrations already made would leave people registered for a
+        place that does not exist: refused, the programme team withdraws registrations first."""
+        super().clean()
+        if self.pk is None or self.capacity is None:
+            return
+        registered = self.registrations.count()
+        if self.capacity < registered:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "Er zijn al %(count)d aanmeldingen; het maximum kan niet lager zijn. Kies "
+                        "ten minste %(count)d, of meld eerst deelnemers af."
+                    )
+                    % {"count": registered}
+                }
+            )

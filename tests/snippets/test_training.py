@@ -120,3 +120,40 @@ def test_case_director_cannot_edit_training_events(client, users):
     assert response.status_code in (302, 403)
     event.refresh_from_db()
     assert event.title != "Gekaapt"
+
+
+def _edit_form(event, **changes) -> dict:
+    data = {
+        "title": event.title,
+        "kind": event.kind,
+        "starts_at": timezone.localtime(event.starts_at).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": "",
+        "location": event.location,
+        "description": event.description,
+        "capacity": event.capacity if event.capacity is not None else "",
+        "registration_open": "on" if event.registration_open else "",
+        "action-publish": "action-publish",
+    }
+    return {**data, **changes}
+
+
+def test_capacity_cannot_drop_below_the_registrations(client, users, other_director):
+    event = TrainingEventFactory(capacity=5)
+    for user in (users["regisseur"], users["itatr"], other_director):
+        training_register(event=event, user=user)
+    client.force_login(users["programmateam"])
+    edit = reverse("wagtailsnippets_catalogue_trainingevent:edit", args=[event.pk])
+
+    response = client.post(edit, _edit_form(event, capacity=2))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Er zijn al 3 aanmeldingen; het maximum kan niet lager zijn." in page
+    event.refresh_from_db()
+    assert event.capacity == 5
+    assert event.registrations.count() == 3
+
+    response = client.post(edit, _edit_form(event, capacity=3))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.capacity == 3
