@@ -243,12 +243,15 @@ def backup_check(*, archive_path: Path) -> dict:
 # --- restoring --------------------------------------------------------------------------------
 
 
+def _previous_media() -> Path:
+    media_root = Path(settings.MEDIA_ROOT)
+    return media_root.with_name(media_root.name + BEFORE_RESTORE)
+
+
 def _media_swap(staged: Path) -> Path:
     """Rename the staged folder into place; returns where the previous folder now is."""
     media_root = Path(settings.MEDIA_ROOT)
-    previous = media_root.with_name(media_root.name + BEFORE_RESTORE)
-    if previous.exists():
-        raise database.leftover(previous)
+    previous = _previous_media()
     staged.chmod(0o755)
     if media_root.exists():
         media_root.rename(previous)
@@ -272,6 +275,8 @@ def backup_verify(manifest: dict) -> list[str]:
 
 
 def _swap_in(staging: Path, manifest: dict, scratch) -> None:
+    if _previous_media().exists():
+        raise database.leftover(_previous_media())
     swapped = database.swap_in(scratch)
     try:
         previous_media = _media_swap(staging / MEDIA_DIR)

@@ -3,12 +3,16 @@
 import io
 import json
 import tarfile
+import threading
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError, connection
+from django.utils import timezone
 
-from dossiers.backup import MANIFEST, media_fingerprints, table_fingerprints
-from dossiers.models import Dossier, DossierStatusChange
+from dossiers.backup import MANIFEST, backup_check, media_fingerprints, table_fingerprints
+from dossiers.models import AccessAction, AccessLogEntry, Dossier, DossierStatusChange
 from dossiers.workflow.states import DossierState as S
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -83,3 +87,52 @@ def test_a_file_that_is_no_backup_is_refused(db, tmp_path):
     junk.write_bytes(b"not a tar")
     with pytest.raises(CommandError, match="Geen geldig back-upbestand"):
         call_command("backup_restore", junk, yes=True)
+
+
+def _writer(stop: threading.Event, written: list) -> None:
+    """The running app: access-log rows, one after another, until told to stop."""
+    try:
+        while not stop.is_set():
+            try:
+                AccessLogEntry.objects.create(
+                    at=timezone.now(), username="schrijver", action=AccessAction.VIEW, path="/"
+                )
+                written.append(1)
+            except OperationalError:  # SQLite's shared in-memory test database: table locked
+                time.sleep(0.005)
+    finally:
+        connection.close()
+
+
+def _wait_for(written: list, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while len(written) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert len(written) >= count
+
+
+def test_a_backup_taken_while_the_app_writes_restores_cleanly(walk, media, tmp_path):
+    walk(S.IN_EXECUTION)
+    stop, written = threading.Event(), []
+    writer = threading.Thread(target=_writer, args=(stop, written))
+    writer.start()
+    try:
+        _wait_for(written, 20)
+        archive = tmp_path / "tijdens-gebruik.tar.gz"
+        call_command("backup_create", output=archive)
+        during = len(written)
+        _wait_for(written, during + 20)  # the writer went on after the snapshot
+    finally:
+        stop.set()
+        writer.join()
+    table = AccessLogEntry._meta.db_table
+    total = AccessLogEntry.objects.count()
+
+    manifest = backup_check(archive_path=archive)  # restored into a fresh scratch database
+
+    in_backup = manifest["tables"][table]["rows"]
+    assert 20 <= in_backup < total
+    call_command("backup_restore", archive, yes=True)
+    assert table_fingerprints() == manifest["tables"]
+    assert media_fingerprints() == manifest["media"]
+    assert AccessLogEntry.objects.count() == in_backup

@@ -157,6 +157,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/locked.html"
+AXES_VERBOSE = False  # no English start-up banner on every management command (R5: one Dutch line)
 
 # Second factor: every account must verify a TOTP or backup code (quality.md S5).
 OTP_TOTP_ISSUER = "IPGA volgsysteem"
