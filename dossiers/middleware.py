@@ -49,6 +49,22 @@ class SessionLimitsMiddleware:
         return response
 
 
+class PermissionsPolicyMiddleware:
+    """Deny browser features the system never uses (camera, microphone, location, payment...).
+
+    Django sets no Permissions-Policy header; the features are in ``settings.PERMISSIONS_POLICY``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
 class NoStoreMiddleware:
     """Forbid caching of every page an authenticated user sees: they may hold personal data."""
 
