@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "dossiers.middleware.NoStoreMiddleware",
     "dossiers.middleware.PermissionsPolicyMiddleware",
+    "dossiers.middleware.MalformedPostMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
