@@ -286,6 +286,8 @@ KWARG_VALUES = {
     "revision_id_a": "earliest",
     "revision_id_b": "latest",
     "import_kind": "interventies",
+    "year": 2026,  # the access review's month (access_review:month)
+    "month": 1,
 }
 PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
 MODEL_KWARGS = {
