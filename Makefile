@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test-pg: install browsers
 ## then review `git diff tests/permission_matrix` for unexpected 2xx before committing
 permission-matrix: install
 	$(PY) -m pytest tests/permission_matrix -p no:xdist --update-permission-matrix
+
+## audit: fail when a pinned dependency is behind the newest patch release of its line
+## (security fixes ship as patch releases; see README "Updating dependencies")
+audit:
+	$(PYTHON) scripts/audit_pins.py
 
 lint: install
 	$(VENV)/bin/ruff check .

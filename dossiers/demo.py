@@ -18,6 +18,7 @@ from django.utils import timezone
 from faker import Faker
 
 from dossiers import roles
+from dossiers.demo_access_log import demo_access_log_create
 from dossiers.demo_plan import demo_plans_create
 from dossiers.models import Dossier, DossierStatusChange, NotificationLetter, Subject, User
 from dossiers.workflow.states import ACTIVE_STATES, INTAKE_STATES, DossierState
@@ -49,6 +50,7 @@ DEMO_USERS = [
     DemoUser("itatr", "Ilse", "de Graaf", roles.ADVISORY_MEMBER, "Reclassering"),
     DemoUser("programmateam", "Paul", "Smit", roles.PROGRAMME_TEAM, "AcVZ"),
     DemoUser("beheer", "Bea", "Jansen", roles.ADMINISTRATOR, "AcVZ"),
+    DemoUser("privacy", "Priya", "Wouters", roles.PRIVACY_OFFICER, "AcVZ"),
 ]
 
 
@@ -200,6 +202,7 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
     demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])
     _meetings_and_reminders()
     _partner_export_profile()
+    demo_access_log_create(dossiers=new_dossiers, users=users, rng=rng)
     return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}
 
 

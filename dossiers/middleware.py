@@ -1,12 +1,19 @@
-"""Request id, session limits and no-store headers: small middlewares the access rules rely on."""
+"""Request id, session limits, headers and malformed POSTs: small middlewares the access rules
+rely on."""
 
+import logging
 import re
 import time
 import uuid
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.utils.datastructures import MultiValueDictKeyError
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 SESSION_LOGIN_AT = "ipga_login_at"
@@ -47,6 +54,49 @@ class SessionLimitsMiddleware:
         if user is not None and user.is_authenticated and SESSION_LOGIN_AT not in request.session:
             request.session[SESSION_LOGIN_AT] = time.time()
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Deny browser features the system never uses (camera, microphone, location, payment...).
+
+    Django sets no Permissions-Policy header; the features are in ``settings.PERMISSIONS_POLICY``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class MalformedPostMiddleware:
+    """400, not 500, for a POST that lacks fields the view reads (issue 15).
+
+    Wagtail's views index ``request.POST[...]`` directly (MultiValueDictKeyError) or hand a
+    missing value (None) to code that expects a string or a form. A request like that is the
+    client's error: answer 400 and log it with its traceback, so a real bug still shows.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST":
+            return None
+        missing_key = isinstance(exception, MultiValueDictKeyError)
+        missing_value = isinstance(exception, AttributeError | TypeError) and "NoneType" in str(
+            exception
+        )
+        if not (missing_key or missing_value):
+            return None
+        logger.warning("Malformed POST to %s: %r", request.path, exception, exc_info=exception)
+        return HttpResponseBadRequest(_("Ongeldig verzoek: het formulier is onvolledig."))
 
 
 class NoStoreMiddleware:

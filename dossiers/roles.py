@@ -15,6 +15,9 @@ CASE_DIRECTOR = "Regisseur"
 ADVISORY_MEMBER = "ITAT-R-lid"
 PROGRAMME_TEAM = "Programmateam"
 ADMINISTRATOR = "Functioneel beheer"
+PRIVACY_OFFICER = "Privacyfunctionaris"
+# Resolves names in the access log for an incident investigation; held by no one by default.
+PRIVACY_SUPERVISION = "Toezicht privacy"
 
 ALL_ROLES = (
     INTAKE,
@@ -26,6 +29,8 @@ ALL_ROLES = (
     ADVISORY_MEMBER,
     PROGRAMME_TEAM,
     ADMINISTRATOR,
+    PRIVACY_OFFICER,
+    PRIVACY_SUPERVISION,
 )
 
 

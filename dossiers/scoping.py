@@ -46,8 +46,18 @@ class ScopedViewMixin:
         if not in_scope:
             raise Http404
 
+    def _scoped_if_own_model(self, queryset):
+        """Scope a queryset of the viewset's model. A history, usage or revisions view lists
+        other rows (log entries, references) of its one object, which ``setup`` has already
+        checked; the model's scope does not apply to them (it would raise FieldError, or for
+        dossiers filter log entries by the wrong id)."""
+        model = getattr(self, "model", None)
+        if model is not None and not issubclass(queryset.model, model):
+            return queryset
+        return self._scoped(queryset)
+
     def get_base_queryset(self):
-        return self._scoped(super().get_base_queryset())
+        return self._scoped_if_own_model(super().get_base_queryset())
 
     def get_base_object_queryset(self):
         return self._scoped(super().get_base_object_queryset())

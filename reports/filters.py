@@ -6,9 +6,8 @@ from dossiers.models import AccessAction, AccessLogEntry
 
 
 class AccessLogFilterSet(WagtailFilterSet):
-    subject_name = django_filters.CharFilter(
-        label=_("Persoon (naam bevat)"), lookup_expr="icontains"
-    )
+    """No filter on names: a name search would tell whether someone is a case."""
+
     dossier_reference = django_filters.CharFilter(label=_("Dossiernummer"))
     username = django_filters.CharFilter(label=_("Gebruiker (gebruikersnaam)"))
     action = django_filters.ChoiceFilter(label=_("Handeling"), choices=AccessAction.choices)
@@ -16,4 +15,4 @@ class AccessLogFilterSet(WagtailFilterSet):
 
     class Meta:
         model = AccessLogEntry
-        fields = ["subject_name", "dossier_reference", "username", "action", "at"]
+        fields = ["dossier_reference", "username", "action", "at"]

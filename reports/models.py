@@ -231,3 +231,33 @@ class PartnerExportJob(models.Model):
         if self.only_open:
             return str(_("geplande en lopende interventies"))
         return str(_("alle interventies"))
+
+
+class AccessReview(models.Model):
+    """The privacy officer's review of one month of the access log (AP: "regelmatige controle
+    van de logbestanden"). A row exists once the month is marked done; who and when are kept.
+    The report itself is computed from the access log (``reports.access_review``)."""
+
+    month = models.DateField(_("maand"), unique=True, help_text=_("De eerste dag van de maand."))
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gecontroleerd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    reviewed_by_username = models.CharField(_("gebruikersnaam controleur"), max_length=150)
+    reviewed_at = models.DateTimeField(_("afgerond op"))
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("toegangscontrole")
+        verbose_name_plural = _("toegangscontroles")
+        ordering = ["-month"]
+        default_permissions = ()
+        permissions = [
+            ("review_access", _("De maandelijkse toegangscontrole uitvoeren (privacyfunctionaris)"))
+        ]
+
+    def __str__(self):
+        return date_format(self.month, "F Y")

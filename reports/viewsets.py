@@ -1,6 +1,7 @@
 """Admin viewsets of reports: the access log and the deletion log, read-only and searchable."""
 
 from django import forms
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
@@ -11,6 +12,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from dossiers.logged_views import LoggedExportMixin
 from dossiers.models import AccessLogEntry, DeletionLogEntry
 from dossiers.views.base import ReadOnlyModelViewSet
+from reports.access_log_views import (
+    PSEUDONYMOUS_FIELDS,
+    AccessLogInspectView,
+    ResolveNamesView,
+)
 from reports.filters import AccessLogFilterSet
 from reports.models import PartnerExportProfile
 from reports.partner_exports import column_choices
@@ -31,36 +37,51 @@ class ReadOnlyLogViewSet(ReadOnlyModelViewSet):
 
 
 class AccessLogViewSet(ReadOnlyLogViewSet):
-    """Who read or exported what; exporting it is itself logged (it names people)."""
+    """Who read or exported what, pseudonymous: no subject names in the listing, the search,
+    the filters, the inspect page or the export (docs/roles.md). Names are resolved per row
+    by "Toezicht privacy" only (``reports.access_log_views``), and that lookup is logged."""
 
     model = AccessLogEntry
     icon = "history"
     menu_label = _("Toegangslog")
     url_prefix = "toegangslog"
     filterset_class = AccessLogFilterSet
-    search_fields = ["username", "subject_name", "dossier_reference", "request_id"]
+    search_fields = ["username", "dossier_reference", "request_id"]
     list_display = [
         Column("at", label=_("Tijdstip")),
         "username",
         "organisation",
         Column("action", label=_("Handeling"), accessor="get_action_display"),
         "dossier_reference",
-        "subject_name",
-        "object_description",
+        Column("what", label=_("Wat")),
+        Column("purpose", label=_("Doel")),
         "row_count",
     ]
     index_view_class = AccessLogIndexView
+    inspect_view_class = AccessLogInspectView
+    inspect_view_fields = PSEUDONYMOUS_FIELDS
     list_export = [
         "at",
         "username",
         "organisation",
         "action",
         "dossier_reference",
-        "subject_name",
-        "object_description",
+        "what",
+        "purpose",
         "row_count",
     ]
+    export_headings = {"what": _("Wat"), "purpose": _("Doel")}
     export_filename = "toegangslog"
+
+    @property
+    def resolve_view(self):
+        return ResolveNamesView.as_view()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("namen/<int:pk>/", self.resolve_view, name="resolve"),
+        ]
 
 
 class DeletionLogViewSet(ReadOnlyLogViewSet):

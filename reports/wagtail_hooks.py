@@ -59,3 +59,17 @@ def register_partner_export_profile_viewset():
     from reports.viewsets import partner_export_profile_viewset
 
     return partner_export_profile_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_access_review_urls():
+    from reports.access_review_views import access_review_urls
+
+    return access_review_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_access_review_menu_item():
+    from reports.access_review_views import access_review_menu_item
+
+    return access_review_menu_item()

@@ -17,6 +17,7 @@ from dossiers.logged_views import LoggedExportMixin
 from dossiers.meetings import item_views, views
 from dossiers.models import AgendaItem, Meeting, MeetingSeries, Reminder
 from dossiers.scoping import ScopedViewSetMixin
+from dossiers.views.base import ReadOnlyModelViewSet
 from reports.xlsx import SafeSpreadsheetExportMixin
 
 
@@ -128,16 +129,17 @@ class MeetingSeriesViewSet(ModelViewSet):
     ]
 
 
-class ReminderViewSet(ModelViewSet):
+class ReminderViewSet(ReadOnlyModelViewSet):
+    """Reminders are the exactly-once markers of the reminder mails (ADR 0006): a system
+    record, listed and inspected but never added, changed or deleted, by anyone."""
+
     model = Reminder
     icon = "mail"
     menu_label = _("Herinneringen")
     url_prefix = "herinneringen"
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_filter = ["status", "kind", "obligation_kind"]
     search_fields = ["subject", "recipients", "obligation_key"]
-    search_backend_name = None
     list_display = [
         "subject",
         Column("kind", label=_("Soort"), accessor="get_kind_display"),
@@ -150,7 +152,6 @@ class ReminderViewSet(ModelViewSet):
     index_view_class = ReminderIndexView
     list_export = ["subject", "kind", "obligation_kind", "due_on", "status", "attempts", "sent_at"]
     export_filename = "herinneringen"
-    exclude_form_fields = []  # read-only in practice: no role holds add/change/delete
 
 
 class MeetingsGroup(ModelViewSetGroup):

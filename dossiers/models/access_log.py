@@ -39,6 +39,26 @@ class AccessLogEntry(AppendOnlyModel):
         verbose_name_plural = _("toegangslog")
         ordering = ["-at", "-pk"]
         default_permissions = ("view",)
+        permissions = [
+            (
+                "resolve_accesslog_names",
+                _("Namen in de toegangslog opzoeken (Toezicht privacy)"),
+            )
+        ]
+
+    @property
+    def what(self) -> str:
+        """What was read, without names: the kind of object before the first colon.
+
+        Descriptions name letters' recipients, contacts and attachments ("Notificatiebrief:
+        <naam>"); administrators see only the kind, the name resolver sees all of it.
+        """
+        return self.object_description.split(":", 1)[0].strip()
+
+    @property
+    def path_without_query(self) -> str:
+        """The address without its query string (a search term may be a name)."""
+        return self.path.split("?", 1)[0]
 
     def __str__(self):
         action = self.get_action_display()

@@ -71,17 +71,15 @@ def test_log_rows_cannot_be_changed_or_deleted(client, walk, users):
         row.delete()
 
 
-def test_administrator_searches_log_by_subject_and_user(client, walk, users):
+def test_administrator_searches_log_by_dossier_and_user(client, walk, users):
     dossier = walk(S.IN_EXECUTION)
     other = walk(S.INCLUDED)
     client.force_login(users["regisseur"])
     client.get(reverse("dossiers:inspect", args=[dossier.pk]))
     client.get(reverse("dossiers:inspect", args=[other.pk]))
     client.force_login(users["beheer"])
-    by_subject = client.get(
-        reverse("access_log:index"), {"subject_name": dossier.subject.last_name}
-    )
-    content = by_subject.content.decode()
+    by_dossier = client.get(reverse("access_log:index"), {"dossier_reference": dossier.reference})
+    content = by_dossier.content.decode()
     assert dossier.reference in content
     assert other.reference not in content
     by_user = client.get(reverse("access_log:index"), {"username": "regisseur"}).content.decode()

@@ -19,13 +19,18 @@ class Requester:
     def __init__(self, world: World):
         self.world = world
         self.sessions = {}
-        for key, user in world.users.items():
+        # Users beyond the matrix's columns: the case director whose dossier every object
+        # belongs to, and a superuser (the no-5xx walker asks as them too).
+        self.extra_roles = tuple(world.extra_users)
+        for key, user in {**world.users, **world.extra_users}.items():
             client = Client()
             client.force_login(user)
             self.sessions[key] = client.cookies[settings.SESSION_COOKIE_NAME].value
         self.roles = (ANONYMOUS, *world.users)
         self.cache: dict = {}
-        self.clients = {role: Client(raise_request_exception=False) for role in self.roles}
+        self.clients = {
+            role: Client(raise_request_exception=False) for role in (*self.roles, *self.extra_roles)
+        }
 
     def client_for(self, role: str) -> Client:
         """The role's client with only its session cookie (a logout must not stick)."""

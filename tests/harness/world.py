@@ -25,7 +25,13 @@ from dossiers.models import (
 )
 from dossiers.workflow.states import DossierState
 from tests.conftest import walk_dossier
-from tests.factories.dossiers import ROLE_KEYS, OrganisationFactory, SignalFactory, role_user
+from tests.factories.dossiers import (
+    ROLE_KEYS,
+    OrganisationFactory,
+    SignalFactory,
+    UserFactory,
+    role_user,
+)
 from tests.harness.urls import UrlCase
 from tests.harness.viewsets import models_by_namespace
 
@@ -42,6 +48,7 @@ class World:
     other_director: object
     foreign_dossier: Dossier
     objects: dict = field(default_factory=dict)  # model -> instance to use for its pk
+    extra_users: dict = field(default_factory=dict)  # not matrix columns (see Requester)
 
     def roles_seeing(self, dossier, *, namespace: str = "") -> set[str]:
         """The roles whose scope holds ``dossier``; for a URL namespace with a deliberately
@@ -151,6 +158,10 @@ def build_world() -> World:
         files=0,
     )
     world = World(users=users, other_director=director, foreign_dossier=foreign)
+    world.extra_users = {
+        "eigen_regisseur": director,
+        "superuser": UserFactory(username="matrix_superuser", is_superuser=True, is_staff=True),
+    }
     world.objects = _content_objects(foreign, director)
     world.objects.update(_import_objects(users))
     world.objects.update(_partner_export_objects(users, foreign))
@@ -275,6 +286,8 @@ KWARG_VALUES = {
     "revision_id_a": "earliest",
     "revision_id_b": "latest",
     "import_kind": "interventies",
+    "year": 2026,  # the access review's month (access_review:month)
+    "month": 1,
 }
 PAGE_KWARGS = {"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"}
 MODEL_KWARGS = {

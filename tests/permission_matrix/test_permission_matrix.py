@@ -113,3 +113,57 @@ def test_anonymous_gets_no_2xx_outside_public_pages(matrix):
             if 200 <= statuses[ANONYMOUS] < 300:
                 leaks.append(f"{method} {case.label}: {statuses[ANONYMOUS]}")
     assert not leaks, "Anonymous visitors reach:\n" + "\n".join(leaks)
+
+
+# Wagtail's own page that raises on purpose, to show the server-error page (admin/failwhale/).
+DELIBERATE_ERRORS = {"wagtailadmin_error_test"}
+
+
+def test_no_server_error_for_any_role(matrix):
+    """No 5xx for any (URL pattern, role) pair (issue 15): every matrix role, the case director
+    whose dossier every object belongs to (in scope: history, revisions, usage, inspect...) and
+    the superuser, GET and an empty (malformed) POST."""
+    roles = (*matrix.roles, *matrix.extra_roles)
+    errors = []
+    for case in CASES:
+        if case.url_name in DELIBERATE_ERRORS:
+            continue
+        for method, statuses in matrix.observe(case, roles=roles).items():
+            errors += [
+                f"{method} {case.label} ({case.route}) as {role}: {status}"
+                for role, status in statuses.items()
+                if status >= 500
+            ]
+    assert not errors, "Server errors:\n" + "\n".join(errors)
+
+
+def _text(response) -> str:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode(errors="replace")
+
+
+def test_no_subject_names_for_administrators_anywhere(matrix):
+    """Functioneel beheer and the superuser see no subject's name on any page (issue 15),
+    the access log included: its listing, a search by name and its export (the world holds an
+    access-log row of the foreign dossier, with the subject's name stored)."""
+    subject = matrix.world.foreign_dossier.subject
+    names = (subject.last_name, subject.first_name)
+    leaks = []
+    for case in CASES:
+        if case.url_name in DELIBERATE_ERRORS:
+            continue
+        path = matrix.path_of(case)[0]
+        queries = [None]
+        if case.url_name and case.url_name.endswith((":index", ":index_results")):
+            queries += [{"q": subject.last_name}, {"q": subject.last_name, "export": "csv"}]
+        for role in ("beheer", "superuser"):
+            for query in queries:
+                response = matrix.send(role, "GET", path, query)
+                # A search echoes its own term in links: look for the first name then.
+                shown = names[1:] if query else names
+                if response.status_code == 200 and any(n in _text(response) for n in shown):
+                    leaks.append(f"{case.label} {query or ''} as {role}")
+    assert not leaks, "Subject names shown to administrators:\n" + "\n".join(leaks)
+    # The walk reached the log: the row is listed by its dossier number.
+    listing = _text(matrix.send("beheer", "GET", "/admin/toegangslog/"))
+    assert matrix.world.foreign_dossier.reference in listing

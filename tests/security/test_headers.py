@@ -24,3 +24,25 @@ def test_login_page_is_not_cached_either(client):
     response = client.get(reverse("wagtailadmin_login"))
     assert "no-store" in response["Cache-Control"]
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("feature", ["camera", "microphone", "geolocation", "payment", "usb"])
+def test_permissions_policy_denies_browser_features(client, users, feature):
+    client.force_login(users["regisseur"])
+    for response in (client.get(reverse("wagtailadmin_home")), client.get("/healthz")):
+        policy = [part.strip() for part in response["Permissions-Policy"].split(",")]
+        assert f"{feature}=()" in policy
+
+
+def test_production_keeps_hsts_and_the_other_headers(client, users, settings):
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_SSL_REDIRECT = False
+    client.force_login(users["regisseur"])
+    response = client.get(reverse("wagtailadmin_home"), secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in response["Cache-Control"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert "camera=()" in response["Permissions-Policy"]
