@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from dossiers import access
+from dossiers.services import dossier_transition
 from dossiers.workflow.states import DossierState as S
+from tests.harness import visibility
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,30 @@ def test_listing_only_shows_own_dossiers(client, walk, users, other_director):
     assert foreign.reference not in content
     searched = client.get(reverse("dossiers:index"), {"q": foreign.subject.last_name}).content
     assert foreign.reference.encode() not in searched
+
+
+# The whole table, by hand (tests.harness.visibility), against the access module: every state,
+# every role, for a dossier of the role's own director and of a director elsewhere.
+ALL_STATES = [pytest.param(state, id=state) for state in S]
+
+
+@pytest.mark.parametrize("state", ALL_STATES)
+def test_every_role_sees_what_the_hand_written_table_says(state, walk, users, other_director):
+    own = walk(state)  # directed by users["regisseur"], of the advisory member's organisation
+    foreign = walk(state, case_director=other_director)
+    for key, user in users.items():
+        visible = set(access.dossiers_for(user).filter(pk__in=[own.pk, foreign.pk]))
+        expected = {d for d in (own, foreign) if visibility.sees(key, user, d)}
+        assert visible == expected, f"{key} in state {state}"
+
+
+def test_an_archived_dossier_is_in_nobodys_scope(client, walk, users):
+    archived = walk(S.CLOSED)  # the long way: included, directed, closed, then archived
+    archived = dossier_transition(dossier=archived, to=S.ARCHIVED, by=users["secretaris"])
+    assert (archived.state, archived.case_director) == (S.ARCHIVED, users["regisseur"])
+    path = reverse("dossiers:inspect", args=[archived.pk])
+    for key, user in users.items():
+        assert not access.dossiers_for(user).filter(pk=archived.pk).exists(), key
+        client.force_login(user)
+        assert client.get(path).status_code == 404, key
+        assert archived.reference.encode() not in client.get(reverse("dossiers:index")).content

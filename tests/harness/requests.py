@@ -1,5 +1,6 @@
 """Send one request as a role and roll back whatever it wrote, so checks never affect each other."""
 
+import time
 from http.cookies import SimpleCookie
 
 from django.conf import settings
@@ -16,24 +17,34 @@ METHODS = ("GET", "POST")
 class Requester:
     """Logged-in sessions per role over a ``World``; each request in a rolled-back savepoint."""
 
+    # Every request is rolled back, so a session's expiry is never moved on: log in anew well
+    # before the idle timeout, or a slow run (a loaded CI machine) sees logins expire midway.
+    RELOGIN_AFTER = settings.SESSION_COOKIE_AGE / 3
+
     def __init__(self, world: World):
         self.world = world
         self.sessions = {}
         # Users beyond the matrix's columns: the case director whose dossier every object
         # belongs to, and a superuser (the no-5xx walker asks as them too).
         self.extra_roles = tuple(world.extra_users)
-        for key, user in {**world.users, **world.extra_users}.items():
-            client = Client()
-            client.force_login(user)
-            self.sessions[key] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        self._log_in()
         self.roles = (ANONYMOUS, *world.users)
         self.cache: dict = {}
         self.clients = {
             role: Client(raise_request_exception=False) for role in (*self.roles, *self.extra_roles)
         }
 
+    def _log_in(self) -> None:
+        for key, user in {**self.world.users, **self.world.extra_users}.items():
+            client = Client()
+            client.force_login(user)
+            self.sessions[key] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        self.logged_in_at = time.monotonic()
+
     def client_for(self, role: str) -> Client:
         """The role's client with only its session cookie (a logout must not stick)."""
+        if time.monotonic() - self.logged_in_at > self.RELOGIN_AFTER:
+            self._log_in()
         client = self.clients[role]
         client.cookies = SimpleCookie()
         if role != ANONYMOUS:

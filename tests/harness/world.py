@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.log_actions import log
 
-from dossiers import access
 from dossiers.models import (
     AccessAction,
     AccessLogEntry,
@@ -32,14 +31,15 @@ from tests.factories.dossiers import (
     UserFactory,
     role_user,
 )
+from tests.harness import visibility
 from tests.harness.urls import UrlCase
 from tests.harness.viewsets import models_by_namespace
 
 MISSING_PK = 987654
 
-# URL namespaces whose views reach further than ``access.dossiers_for``, on purpose: the MAP
-# makes and registers the letters of every active dossier (``access.letters_for``).
-WIDER_SCOPES = {"letters": access.letter_dossiers_for}
+# URL namespaces whose views reach further than the dossier scope, on purpose: the MAP makes
+# and registers the letters of every active dossier (``tests.harness.visibility``).
+WIDER_SCOPES = {"letters"}
 
 
 @dataclass
@@ -51,10 +51,15 @@ class World:
     extra_users: dict = field(default_factory=dict)  # not matrix columns (see Requester)
 
     def roles_seeing(self, dossier, *, namespace: str = "") -> set[str]:
-        """The roles whose scope holds ``dossier``; for a URL namespace with a deliberately
-        wider scope (``WIDER_SCOPES``) the roles reaching it through that scope too."""
-        scope = WIDER_SCOPES.get(namespace, access.dossiers_for)
-        return {key for key, user in self.users.items() if scope(user).filter(pk=dossier.pk)}
+        """The roles whose scope holds ``dossier`` by the hand-written table
+        (``tests.harness.visibility``, never ``dossiers.access``); for a URL namespace with a
+        deliberately wider scope (``WIDER_SCOPES``) the roles reaching it that way too."""
+        letters = namespace in WIDER_SCOPES
+        return {
+            key
+            for key, user in self.users.items()
+            if visibility.sees(key, user, dossier, letters=letters)
+        }
 
 
 def _png() -> ImageFile:
