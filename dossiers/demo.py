@@ -19,6 +19,7 @@ from faker import Faker
 
 from dossiers import roles
 from dossiers.demo_access_log import demo_access_log_create
+from dossiers.demo_journal import demo_journal_create
 from dossiers.demo_plan import demo_plans_create
 from dossiers.models import Dossier, DossierStatusChange, NotificationLetter, Subject, User
 from dossiers.workflow.states import ACTIVE_STATES, INTAKE_STATES, DossierState
@@ -125,8 +126,11 @@ def _states_cycle(count: int, rng: random.Random) -> list[str]:
 
 
 @transaction.atomic
-def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) -> dict:
-    """Create demo users and ``dossiers`` dossiers (every state at least once) from ``seed``."""
+def demo_data_create(
+    *, dossiers: int, seed: int, password_for=demo_password, journal: int = 0
+) -> dict:
+    """Create demo users and ``dossiers`` dossiers (every state at least once) from ``seed``,
+    with about ``journal`` logbook lines per active dossier (``dossiers.demo_journal``)."""
     rng = random.Random(seed)
     fake = Faker("nl_NL")
     fake.seed_instance(seed)
@@ -145,7 +149,9 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
     today = timezone.localdate()
     states = _states_cycle(dossiers, rng)
 
-    subjects = Subject.objects.bulk_create([_subject(fake, rng, today) for _ in states])
+    subjects = Subject.objects.bulk_create(
+        [_subject(fake, rng, today) for _ in states], batch_size=2000
+    )
     year = today.year
     first_number = Dossier.objects.filter(reference__startswith=f"{year}-").count() + 1
     new_dossiers = []
@@ -166,7 +172,7 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
         )
         new_dossiers.append(dossier)
         paths.append((start, steps))
-    Dossier.objects.bulk_create(new_dossiers)
+    Dossier.objects.bulk_create(new_dossiers, batch_size=2000)
 
     history = []
     for dossier, (start, steps) in zip(new_dossiers, paths, strict=True):
@@ -200,10 +206,16 @@ def demo_data_create(*, dossiers: int, seed: int, password_for=demo_password) ->
     Dossier.objects.bulk_update(new_dossiers, ["included_on", "closed_on"], batch_size=2000)
     _letters(new_dossiers, rng, today, users["map"])
     demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])
+    lines = demo_journal_create(dossiers=new_dossiers, per_dossier=journal, rng=rng)
     _meetings_and_reminders()
     _partner_export_profile()
     demo_access_log_create(dossiers=new_dossiers, users=users, rng=rng)
-    return {"users": users, "dossiers": len(new_dossiers), "history": len(history)}
+    return {
+        "users": users,
+        "dossiers": len(new_dossiers),
+        "history": len(history),
+        "journal": lines,
+    }
 
 
 def _obligation_due_soon(dossiers, today: datetime.date) -> None:

@@ -62,6 +62,12 @@ class Dossier(models.Model):
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         ordering = ["-created_at"]
+        # The listing's default sort (newest first, then pk) and the filters it offers.
+        indexes = [
+            models.Index(fields=["created_at", "id"], name="dossier_created_idx"),
+            models.Index(fields=["state", "created_at"], name="dossier_state_created_idx"),
+            models.Index(fields=["urgent", "created_at"], name="dossier_urgent_created_idx"),
+        ]
         permissions = [
             ("register_signal", _("Meldingen registreren")),
             ("triage_signal", _("Eerste beoordeling van meldingen doen")),

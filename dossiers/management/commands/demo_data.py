@@ -12,19 +12,28 @@ class Command(BaseCommand):
         parser.add_argument("--dossiers", type=int, default=60, help=_("aantal dossiers"))
         parser.add_argument("--seed", type=int, default=2016, help=_("startwaarde van het toeval"))
         parser.add_argument(
+            "--journal",
+            type=int,
+            default=100,
+            help=_("ongeveer zoveel logboekregels per actief dossier"),
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help=_("niets doen als de demogebruikers al bestaan"),
         )
 
-    def handle(self, *args, dossiers, seed, if_empty, **options):
+    def handle(self, *args, dossiers, seed, journal, if_empty, **options):
         if if_empty and User.objects.filter(username=DEMO_USERS[0].username).exists():
             self.stdout.write(_("Demodata bestaan al; niets gedaan."))
         else:
-            result = demo_data_create(dossiers=dossiers, seed=seed)
+            result = demo_data_create(dossiers=dossiers, seed=seed, journal=journal)
             self.stdout.write(
-                _("%(dossiers)d dossiers met %(history)d statuswijzigingen aangemaakt.")
-                % {"dossiers": result["dossiers"], "history": result["history"]}
+                _(
+                    "%(dossiers)d dossiers met %(history)d statuswijzigingen en %(journal)d "
+                    "logboekregels aangemaakt."
+                )
+                % result
             )
         self.stdout.write(_("Demo-inloggegevens (alleen voor ontwikkeling):"))
         for demo in DEMO_USERS:
