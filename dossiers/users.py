@@ -6,7 +6,7 @@ from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from dossiers.logged_views import LoggedExportMixin
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ListingExportMixin
 
 
 class OrganisationUserCreationForm(UserCreationForm):
@@ -19,7 +19,7 @@ class OrganisationUserEditForm(UserEditForm):
         fields = UserEditForm.Meta.fields | {"organisation"}
 
 
-class UserIndexView(LoggedExportMixin, SafeSpreadsheetExportMixin, WagtailUserIndexView):
+class UserIndexView(LoggedExportMixin, ListingExportMixin, WagtailUserIndexView):
     """The user listing; its export names staff members, so every export is logged."""
 
     log_description = _("Gebruikers")

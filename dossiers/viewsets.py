@@ -38,6 +38,7 @@ from dossiers.views.signals import (
 )
 from dossiers.views.step import DossierStepView
 from dossiers.views.subjects import SubjectEditView
+from reports.listing_export import ExportColumn, full_name
 
 #: the dossier's own pages for the plan and its execution: (URL name, route, view)
 DOSSIER_PAGES = (
@@ -179,7 +180,13 @@ class SignalViewSet(ScopedModelViewSet):
         Column("urgency", label=_("Urgentie"), accessor="get_urgency_display"),
         Column("state", label=_("Status"), accessor="dossier.get_state_display"),
     ]
-    list_export = ["received_on", "dossier", "person_name", "source_type", "urgency"]
+    list_export = [
+        "received_on",
+        "dossier",
+        ExportColumn(_("Naam persoon"), ("person_first_name", "person_last_name"), full_name, 28),
+        "source_type",
+        "urgency",
+    ]
     export_filename = "meldingen"
     form_fields = ["concern"]
 

@@ -16,9 +16,10 @@ from forms.models import FormResponse, FormVersion
 from forms.rendering import build_form
 from forms.selectors import form_definitions_fillable, form_version_current
 from forms.services import form_response_submit
+from reports.listing_export import ListingExportMixin
 
 
-class FormResponseIndexView(LoggedListingMixin, IndexView):
+class FormResponseIndexView(ListingExportMixin, LoggedListingMixin, IndexView):
     log_description = gettext_lazy("Ingevulde formulieren")
 
     @property

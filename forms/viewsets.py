@@ -73,6 +73,20 @@ class FormResponseViewSet(ScopedModelViewSet):
         DateColumn("submitted_at", label=_("Ingevuld op")),
         Column("dossier", label=_("Dossier")),
     ]
+    list_export = [
+        "version__definition",
+        "version__number",
+        "submitted_by",
+        "submitted_at",
+        "dossier",
+    ]
+    export_headings = {
+        "version__definition": _("Formulier"),
+        "submitted_by": _("Ingevuld door"),
+        "submitted_at": _("Ingevuld op"),
+        "dossier": _("Dossier"),
+    }
+    export_filename = "ingevulde_formulieren"
 
     @staticmethod
     def scope_queryset(user, queryset):

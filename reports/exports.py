@@ -5,13 +5,20 @@ import io
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.drawing.spreadsheet_drawing import AbsoluteAnchor
+from openpyxl.drawing.xdr import XDRPoint2D, XDRPositiveSize2D
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils.units import cm_to_EMU
 
 from reports.periods import Period
 from reports.selectors import Table
+from reports.spreadsheets import is_dangerous
 from reports.xlsx import safe_cell
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+# A chart sheet's chart needs an explicit position and size: openpyxl's default anchor is
+# 0x0, which Excel stretches to the sheet but LibreOffice draws as nothing (issue 16).
+CHART_WIDTH_CM, CHART_HEIGHT_CM = 27, 17
 
 
 def monitor_workbook(*, period: Period, tables: list[Table]) -> bytes:
@@ -19,30 +26,39 @@ def monitor_workbook(*, period: Period, tables: list[Table]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Monitor")
-    sheet.append([safe_cell(_("Monitor radicalisering")), safe_cell(period.label)])
+    _append(sheet, [_("Monitor radicalisering"), period.label])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([safe_cell(_("Aantallen onder de 5 worden getoond als <5."))])
+    _append(sheet, [_("Aantallen onder de 5 worden getoond als <5.")])
     sheet.column_dimensions["A"].width = 60
     sheet.column_dimensions["B"].width = 14
     for table in tables:
         sheet.append([])
-        sheet.append([safe_cell(table.title)])
+        _append(sheet, [table.title])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=12)
         sheet.append([_("Categorie"), _("Aantal")])
         header_row = sheet.max_row
         for cell in sheet[header_row]:
             cell.font, cell.fill = Font(bold=True), HEADER_FILL
         for label, value in table.shown:
-            sheet.append([safe_cell(label), safe_cell(value)])
+            _append(sheet, [label, value])
         if table.rows:
             _add_chart_sheet(workbook, sheet, table, header_row)
     return _to_bytes(workbook)
 
 
+def _append(sheet, values: list) -> None:
+    """Append a row; text a spreadsheet would evaluate stays text (S8), without apostrophe."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if is_dangerous(cell.value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+
+
 def _add_chart_sheet(workbook, sheet, table: Table, header_row: int) -> None:
     chart = BarChart()
     chart.type = "bar"
-    chart.title = table.title
+    chart.title = safe_cell(table.title)
     chart.legend = None
     last = header_row + len(table.rows)
     chart.add_data(
@@ -53,6 +69,15 @@ def _add_chart_sheet(workbook, sheet, table: Table, header_row: int) -> None:
         title=_("Grafiek %(n)s") % {"n": len(workbook.chartsheets) + 1}
     )
     chartsheet.add_chart(chart)
+    chart.anchor = chart_anchor()
+
+
+def chart_anchor() -> AbsoluteAnchor:
+    """Top left, landscape A4-sized: what LibreOffice and Excel both draw."""
+    return AbsoluteAnchor(
+        pos=XDRPoint2D(x=0, y=0),
+        ext=XDRPositiveSize2D(cx=cm_to_EMU(CHART_WIDTH_CM), cy=cm_to_EMU(CHART_HEIGHT_CM)),
+    )
 
 
 def _to_bytes(workbook) -> bytes:

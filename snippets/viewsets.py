@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from dossiers.logged_views import LoggedListingMixin
 from dossiers.views.base import ReadOnlyModelViewSet
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ListingExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
     Intervention,
@@ -27,7 +27,7 @@ from snippets.models import (
 from snippets.views.training import TrainingAttendanceView
 
 
-class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+class SafeExportIndexView(ListingExportMixin, IndexView):
     """The snippet listing, with formula-safe exports."""
 
 
@@ -188,7 +188,7 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
     )
 
 
-class OtherApproachListIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, ModelIndexView):
+class OtherApproachListIndexView(ListingExportMixin, LoggedListingMixin, ModelIndexView):
     log_description = _("Lijsten andere aanpakken")
 
 

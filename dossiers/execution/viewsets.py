@@ -30,9 +30,10 @@ from dossiers.views.execution import (
     JournalEntryIndexView,
 )
 from dossiers.views.plan import PlanItemEditView, PlanItemIndexView, PlanItemInspectView
+from reports.listing_export import ListingExportMixin
 
 
-class LoggedIndexView(LoggedListingMixin, generic.IndexView):
+class LoggedIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     pass
 
 
@@ -71,6 +72,22 @@ class PlanItemViewSet(DossierChildViewSet):
         DateColumn("planned_end", label=_("Einde")),
         Column("implementer_organisation", label=_("Uitvoerder")),
     ]
+    list_export = [
+        "dossier",
+        "intervention",
+        "status",
+        "planned_start",
+        "planned_end",
+        "implementer_organisation",
+    ]
+    export_headings = {
+        "dossier": _("Dossier"),
+        "intervention": _("Interventie"),
+        "planned_start": _("Start"),
+        "planned_end": _("Einde"),
+        "implementer_organisation": _("Uitvoerder"),
+    }
+    export_filename = "interventies_in_plan"
     form_fields = list(ITEM_FIELDS)
     inspect_view_fields = [
         "dossier",
@@ -102,6 +119,9 @@ class JournalEntryViewSet(DossierChildViewSet):
         Column("kind", label=_("Soort"), accessor="get_kind_display"),
         Column("author", label=_("Auteur")),
     ]
+    list_export = ["occurred_on", "dossier", "kind", "author"]
+    export_headings = {"occurred_on": _("Datum"), "dossier": _("Dossier"), "author": _("Auteur")}
+    export_filename = "logboekregels"
     form_fields = ["kind", "occurred_on", "text"]
     inspect_view_fields = [
         "dossier",
@@ -132,6 +152,9 @@ class ContactViewSet(DossierChildViewSet):
         Column("role", label=_("Rol")),
         Column("organisation", label=_("Organisatie")),
     ]
+    list_export = ["name", "dossier", "kind", "role", "organisation", "active"]
+    export_headings = {"dossier": _("Dossier")}
+    export_filename = "contactpersonen"
     form_fields = ["name", "kind", "role", "organisation", "details", "sharing_note", "active"]
 
 
@@ -146,6 +169,10 @@ class CaseMeetingViewSet(DossierChildViewSet):
         Column("dossier", label=_("Dossier")),
         Column("escalation", label=_("Escalatie")),
     ]
+    list_export = ["held_on", "dossier", "escalation"]
+    export_headings = {"held_on": _("Datum"), "dossier": _("Dossier"), "escalation": _("Escalatie")}
+    export_title = _("UVO's")
+    export_filename = "uvos"
     form_fields = ["held_on", "escalation", "escalation_note"]
 
     @property
@@ -168,6 +195,9 @@ class EvaluationViewSet(DossierChildViewSet):
         Column("dossier", label=_("Dossier")),
         Column("judgement", label=_("Oordeel"), accessor="get_judgement_display"),
     ]
+    list_export = ["evaluated_on", "dossier", "judgement"]
+    export_headings = {"evaluated_on": _("Datum"), "dossier": _("Dossier")}
+    export_filename = "evaluaties"
     form_fields = ["evaluated_on", "judgement", "judgement_note"]
 
 
@@ -182,6 +212,14 @@ class ClosureProposalViewSet(DossierChildViewSet):
         DateColumn("submitted_at", label=_("Ingediend")),
         Column("decision", label=_("Besluit"), accessor="get_decision_display"),
     ]
+    list_export = ["kind", "dossier", "submitted_at", "decision"]
+    export_headings = {
+        "dossier": _("Dossier"),
+        "submitted_at": _("Ingediend"),
+        "decision": _("Besluit"),
+    }
+    export_title = _("Afsluitvoorstellen")
+    export_filename = "afsluitvoorstellen"
     form_fields = ["kind", "goals_achieved", "considerations", "warm_handover", "handover_to"]
     inspect_view_fields = [
         "dossier",

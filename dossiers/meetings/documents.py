@@ -1,53 +1,69 @@
 """Agenda documents: the printable PDF (WeasyPrint) and the iCalendar file of a meeting.
 
-No iCalendar library is installed, so the text is written here, following RFC 5545: CRLF line
-ends, lines folded at 75 octets (never inside a UTF-8 character), TEXT values escaped, times
-in UTC so no VTIMEZONE is needed.
+The .ics is written with the ``icalendar`` library (RFC 5545: folding, escaping, CRLF). Every
+calendar sees one event per meeting and recognises updates: the UID is stable
+(``<meeting-id>@<configured host>``, the host of ``WAGTAILADMIN_BASE_URL``, never the
+request's), and SEQUENCE rises whenever what the event shows changes (time, place, status,
+title or the agenda's items), see ``meeting_ics_sequence``.
 """
 
 import datetime
+import hashlib
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
 
 from dossiers.meetings.selectors import Slot, meeting_end
-from dossiers.models import Meeting
+from dossiers.models import AgendaItem, Meeting
 
 PRODID = "-//Gemeente Amsterdam//IPGA volgsysteem//NL"
-FOLD_AT = 75
 
 
-def ics_escape(text: str) -> str:
-    """Escape a TEXT value: backslash, semicolon, comma and line breaks (RFC 5545 3.3.11)."""
-    text = str(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return text.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def ics_fold(line: str) -> str:
-    """Fold a content line into parts of at most 75 octets; continuations start with a space."""
-    parts, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode())
-        limit = FOLD_AT if not parts else FOLD_AT - 1  # the leading space counts
-        if size + width > limit:
-            parts.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
-
-
-def _utc(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+def ics_host() -> str:
+    """The configured host for UIDs: stable whatever host or port a request came in on."""
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
 
 
 def _aware(at: datetime.datetime) -> datetime.datetime:
     return timezone.make_aware(at) if timezone.is_naive(at) else at
 
 
-def agenda_ics(*, meeting: Meeting, slots: list[Slot], host: str, url: str = "") -> str:
+def _fingerprint(meeting: Meeting, start, end) -> str:
+    """What every reader's event shows, apart from their scoped slot lines."""
+    items = AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk")
+    rows = items.values_list("pk", "kind", "position")
+    parts = [
+        start.isoformat(),
+        end.isoformat(),
+        str(meeting),
+        meeting.series.location,
+        meeting.status,
+        *(f"{pk}:{kind}:{position}" for pk, kind, position in rows),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@transaction.atomic
+def meeting_ics_sequence(meeting: Meeting, start, end) -> int:
+    """The event's SEQUENCE: raised by one each time the fingerprint differs from the last."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    fingerprint = _fingerprint(meeting, start, end)
+    if locked.ics_fingerprint != fingerprint:
+        if locked.ics_fingerprint:
+            locked.ics_sequence += 1
+        locked.ics_fingerprint = fingerprint
+        Meeting.objects.filter(pk=meeting.pk).update(
+            ics_sequence=locked.ics_sequence, ics_fingerprint=fingerprint
+        )
+    return locked.ics_sequence
+
+
+def agenda_ics(*, meeting: Meeting, slots: list[Slot], url: str = "") -> str:
     """One VEVENT for the meeting; its description lists the slots the user may see."""
     start = _aware(datetime.datetime.combine(meeting.date, meeting.start_time))
     end = _aware(meeting_end(meeting))
@@ -55,27 +71,26 @@ def agenda_ics(*, meeting: Meeting, slots: list[Slot], host: str, url: str = "")
         f"{s.start:%H:%M} {s.item.dossier.reference} {s.item.get_kind_display()}" for s in slots
     ]
     description = "\n".join([_("Agenda van %(meeting)s") % {"meeting": meeting}, *lines])
-    status = "CONFIRMED" if meeting.takes_place else "CANCELLED"
-    content = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:vergadering-{meeting.pk}@{host}",
-        f"DTSTAMP:{_utc(timezone.now())}",
-        f"DTSTART:{_utc(start)}",
-        f"DTEND:{_utc(end)}",
-        f"SUMMARY:{ics_escape(meeting)}",
-        f"DESCRIPTION:{ics_escape(description)}",
-        *([f"LOCATION:{ics_escape(meeting.series.location)}"] if meeting.series.location else []),
-        *([f"URL:{url}"] if url else []),
-        f"STATUS:{status}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(ics_fold(line) + "\r\n" for line in content)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"{meeting.pk}@{ics_host()}")
+    event.add("sequence", meeting_ics_sequence(meeting, start, end))
+    event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
+    event.add("dtstart", start.astimezone(datetime.UTC))
+    event.add("dtend", end.astimezone(datetime.UTC))
+    event.add("summary", str(meeting))
+    event.add("description", description)
+    if meeting.series.location:
+        event.add("location", meeting.series.location)
+    if url:
+        event.add("url", url)
+    event.add("status", "CONFIRMED" if meeting.takes_place else "CANCELLED")
+    calendar.add_component(event)
+    return calendar.to_ical().decode()
 
 
 def agenda_html(*, meeting: Meeting, slots: list[Slot], hidden: int) -> str:

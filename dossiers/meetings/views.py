@@ -219,7 +219,6 @@ class AgendaIcsView(MeetingMixin, View):
         text = documents.agenda_ics(
             meeting=self.meeting,
             slots=slots,
-            host=request.get_host(),
             url=request.build_absolute_uri(reverse("agendas:detail", args=[self.meeting.pk])),
         )
         response = HttpResponse(text.encode(), content_type="text/calendar; charset=utf-8")

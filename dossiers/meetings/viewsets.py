@@ -18,10 +18,10 @@ from dossiers.meetings import item_views, views
 from dossiers.models import AgendaItem, Meeting, MeetingSeries, Reminder
 from dossiers.scoping import ScopedViewSetMixin
 from dossiers.views.base import ReadOnlyModelViewSet
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ListingExportMixin
 
 
-class SafeExportIndexView(SafeSpreadsheetExportMixin, IndexView):
+class SafeExportIndexView(ListingExportMixin, IndexView):
     """A listing whose xlsx/csv export is formula-safe."""
 
 

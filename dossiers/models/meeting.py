@@ -66,6 +66,9 @@ class Meeting(models.Model):
     )
     note = models.CharField(_("toelichting"), max_length=200, blank=True)
     agenda_published_at = models.DateTimeField(_("agenda verstuurd op"), null=True, blank=True)
+    # iCalendar: SEQUENCE rises when the event's fingerprint changes (meetings/documents.py)
+    ics_sequence = models.PositiveIntegerField(_("agendaversie (ics)"), default=0, editable=False)
+    ics_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("vergadering")

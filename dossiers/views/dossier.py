@@ -21,10 +21,10 @@ from dossiers.services.assessment import assessment_may_edit, assessment_missing
 from dossiers.services.closure import PROPOSAL_STATES
 from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import relation_may_add
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ListingExportMixin
 
 
-class DossierIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
+class DossierIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Dossierlijst")
 
 

@@ -44,6 +44,7 @@ from dossiers.services.plan import directed_dossier_check
 from dossiers.views.base import form_add_service_errors
 from dossiers.views.plan import DATE_INPUT, DossierPageMixin
 from dossiers.workflow.services import TransitionNotAllowed
+from reports.listing_export import ListingExportMixin
 from snippets.selectors import organisation_list
 
 JOURNAL_PAGE_SIZE = 50
@@ -138,7 +139,7 @@ class JournalView(DossierPageMixin, FormView):
         return redirect(self.plan_url_names["journal"], self.object.pk)
 
 
-class JournalEntryIndexView(LoggedListingMixin, generic.IndexView):
+class JournalEntryIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Logboekregels")
 
 

@@ -32,7 +32,7 @@ from dossiers.services.letters import (
     letters_propose,
 )
 from dossiers.views.base import form_add_service_errors
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ListingExportMixin
 from snippets.models import LetterRecipientKind
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -71,7 +71,7 @@ class LetterSendForm(forms.Form):
     )
 
 
-class LetterIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
+class LetterIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Notificatiebrieven")
 
     def get_base_queryset(self):

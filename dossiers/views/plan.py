@@ -18,6 +18,7 @@ from dossiers.selectors.plan import plan_version_diff, plan_versions_of
 from dossiers.services import access_log_record
 from dossiers.services.plan import plan_item_add, plan_item_update, plan_may_edit
 from dossiers.views.base import DossierActionMixin, form_add_service_errors
+from reports.listing_export import ListingExportMixin
 from snippets.models import InterventionDomain, SpecialKind
 from snippets.selectors import intervention_choices, organisation_list, risk_group_list
 
@@ -220,7 +221,7 @@ def _number(value) -> int | None:
     return int(value) if value and str(value).isdigit() else None
 
 
-class PlanItemIndexView(LoggedListingMixin, generic.IndexView):
+class PlanItemIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Ingezette interventies")
 
 

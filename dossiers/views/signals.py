@@ -20,7 +20,7 @@ from dossiers.models import AccessAction, Dossier, Signal, SignalAttachment
 from dossiers.selectors import duplicate_candidates, other_approach_matches
 from dossiers.services import access_log_record, signal_register
 from dossiers.views.base import form_add_service_errors
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ListingExportMixin
 
 NEW_PERSON = "new"
 
@@ -174,7 +174,7 @@ def log_list_matches(request, list_matches) -> None:
         )
 
 
-class SignalIndexView(SafeSpreadsheetExportMixin, LoggedListingMixin, generic.IndexView):
+class SignalIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Meldingenlijst")
 
 

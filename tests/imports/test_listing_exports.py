@@ -64,8 +64,11 @@ def test_other_approach_list_export_is_within_scope_and_neutralised(client, user
     )
     client.force_login(users["voorportaal"])
     response = client.get(reverse("other_approach_list:index"), {"export": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(_body(response))).active.values)
-    assert rows[1][1:4] == ("'=1+1", "Ex", "Portman")
+    sheet = load_workbook(io.BytesIO(_body(response))).active
+    rows = list(sheet.values)
+    assert rows[1][1:4] == ("=1+1", "Ex", "Portman")
+    assert sheet["B2"].data_type == "s"  # an explicit text cell, not a formula
+    assert sheet["B2"].quotePrefix
     log = AccessLogEntry.objects.get(action=AccessAction.EXPORT)
     assert (log.username, log.row_count) == ("voorportaal", 1)
     client.force_login(users["regisseur"])

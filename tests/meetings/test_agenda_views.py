@@ -6,11 +6,12 @@ import zlib
 
 import pytest
 from django.core import mail
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
+from icalendar import Calendar
 
 from dossiers.meetings.agenda import agenda_item_add
-from dossiers.meetings.documents import agenda_html, ics_escape, ics_fold
+from dossiers.meetings.documents import agenda_html
 from dossiers.meetings.selectors import agenda_slots_for
 from dossiers.models import (
     AccessAction,
@@ -173,7 +174,7 @@ def test_ics_download(agenda, users):
     text = raw.decode().replace("\r\n ", "")  # unfold
     # 13:00 in Amsterdam in January is 12:00 UTC; two slots of 20 minutes.
     assert "DTSTART:20270121T120000Z" in text and "DTEND:20270121T124000Z" in text
-    assert f"UID:vergadering-{meeting.pk}@testserver" in text
+    assert f"UID:{meeting.pk}@localhost" in text  # the configured host, not the request's
     assert f"URL:http://testserver/admin/agenda/{meeting.pk}/" in text
     assert "LOCATION:Stadhuis\\, kamer 3\\; Amstel 1" in text
     assert f"13:20 {mine.reference} Afbouw- of afsluitvoorstel" in text
@@ -182,14 +183,31 @@ def test_ics_download(agenda, users):
     assert (entry.action, entry.dossier_reference) == (AccessAction.DOWNLOAD, mine.reference)
 
 
-def test_ics_folding_and_escaping():
-    assert ics_escape("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
-    line = "DESCRIPTION:" + "é" * 60
-    folded = ics_fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(p.encode()) <= 75 for p in parts)
-    assert all(p.startswith(" ") for p in parts[1:])
-    assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+def _event(response):
+    calendar = Calendar.from_ical(response.content)
+    assert calendar["METHOD"] == "PUBLISH"
+    (event,) = calendar.walk("VEVENT")
+    return event
+
+
+@override_settings(WAGTAILADMIN_BASE_URL="https://ipga.example.nl")
+def test_ics_parses_with_icalendar_stable_uid_and_rising_sequence(agenda, users):
+    meeting, mine, _theirs = agenda
+    client = client_for(users["regisseur"])
+    first = _event(client.get(_url("ics", meeting)))
+    assert str(first["UID"]) == f"{meeting.pk}@ipga.example.nl"
+    assert first["DTSTAMP"].dt.tzinfo is not None
+    assert first["LOCATION"] == "Stadhuis, kamer 3; Amstel 1"
+    again = _event(client.get(_url("ics", meeting), secure=True))
+    assert str(again["UID"]) == str(first["UID"])
+    assert again["SEQUENCE"] == first["SEQUENCE"]  # nothing changed
+    Meeting.objects.filter(pk=meeting.pk).update(start_time=datetime.time(14, 0))
+    moved = _event(client.get(_url("ics", meeting)))
+    assert moved["SEQUENCE"] == first["SEQUENCE"] + 1
+    assert moved["DTSTART"].dt.hour == 13  # 14:00 Amsterdam in January is 13:00 UTC
+    AgendaItem.objects.filter(meeting=meeting).delete()
+    emptied = _event(client_for(users["secretaris"]).get(_url("ics", meeting)))
+    assert emptied["SEQUENCE"] == moved["SEQUENCE"] + 1
 
 
 def _pdf_strings(pdf: bytes) -> bytes:
