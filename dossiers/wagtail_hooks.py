@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from dossiers import access
+from dossiers.avatars import initials_avatar_url
 from dossiers.execution.viewsets import execution_group
 from dossiers.meetings.viewsets import agenda_item_viewset, meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
@@ -139,3 +140,30 @@ def add_work_queues_panel(request, panels):
 @hooks.register("insert_global_admin_css")
 def global_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("dossiers/admin.css"))
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    """An uploaded avatar wins; otherwise initials (gravatar is off)."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    if profile is not None and profile.avatar:
+        return None
+    return initials_avatar_url(user, size)
+
+
+@hooks.register("construct_help_menu")
+def handbook_help_menu(request, menu_items):
+    """Help points at the handbook (the Handreiking), not at Wagtail's guide."""
+    from handbook.selectors import handbook_chapters
+
+    menu_items[:] = [
+        MenuItem(
+            chapter.title,
+            chapter.url,
+            icon_name="help",
+            order=order,
+            attrs={"target": "_blank", "rel": "noreferrer"},
+            name=f"handbook-{chapter.key}",
+        )
+        for order, chapter in enumerate(handbook_chapters(request=request), start=1)
+    ]

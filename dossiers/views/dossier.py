@@ -79,7 +79,11 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["may_open_letters"] = access.has_permission(
             self.request.user, "dossiers.view_notificationletter"
         )
-        context["space"] = dossier_workspace(dossier=self.object, user=self.request.user)
+        context["space"] = dossier_workspace(
+            dossier=self.object,
+            user=self.request.user,
+            plan_page=self.request.GET.get("plan_pagina", 1),
+        )
         context["urls"] = self.plan_url_names
         context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)
         may_direct = access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk)
