@@ -322,6 +322,71 @@ def _organisation_items(user, on) -> WorkQueue:
     )
 
 
+def _account_queue(key, title, select, empty):
+    def build(user, on) -> WorkQueue:
+        from django.contrib.auth import get_user_model
+
+        queryset = select(get_user_model().objects.all()).order_by("last_name", "first_name")
+        rows = [
+            QueueRow(
+                label=account.get_full_name() or account.get_username(),
+                url=reverse("wagtailusers_users:edit", args=[account.pk]),
+                what=account.get_username(),
+                when=account.last_login.date() if account.last_login else None,
+            )
+            for account in queryset[:ROWS]
+        ]
+        return WorkQueue(
+            key=key,
+            title=title,
+            count=queryset.count(),
+            rows=rows,
+            all_url=f"{reverse('wagtailusers_users:index')}?account={key}",
+            empty=empty,
+            columns=(_("Naam"), _("Gebruikersnaam"), _("Laatst ingelogd")),
+        )
+
+    return build
+
+
+def _accounts_queues():
+    from dossiers.selectors.accounts import (
+        users_inactive,
+        users_locked,
+        users_without_second_factor,
+    )
+
+    return (
+        (
+            "dossiers.change_user",
+            _account_queue(
+                "no_second_factor",
+                gettext_lazy("Gebruikers zonder tweede factor"),
+                users_without_second_factor,
+                gettext_lazy("Iedereen heeft een tweede factor ingesteld."),
+            ),
+        ),
+        (
+            "dossiers.change_user",
+            _account_queue(
+                "locked",
+                gettext_lazy("Geblokkeerde accounts"),
+                users_locked,
+                gettext_lazy("Er zijn geen geblokkeerde accounts."),
+            ),
+        ),
+        (
+            "dossiers.change_user",
+            _account_queue(
+                "inactive",
+                gettext_lazy("Langer dan 90 dagen niet gebruikt"),
+                users_inactive,
+                gettext_lazy("Alle accounts zijn de afgelopen 90 dagen gebruikt."),
+            ),
+        ),
+    )
+
+
 # Which queues a role sees, by permission (roles are data). Order is the order on the page.
 QUEUES = (
     ("dossiers.triage_signal", _signals),
@@ -333,6 +398,7 @@ QUEUES = (
     ("dossiers.decide_steering", _awaiting_decision),
     ("dossiers.direct_dossier", _my_deadlines),
     ("dossiers.advise_organisation_dossiers", _organisation_items),
+    *_accounts_queues(),
 )
 
 
