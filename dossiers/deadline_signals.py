@@ -2,7 +2,8 @@
 
 A step of the state machine writes a history row; a letter sent, a UVO held or an evaluation
 recorded fulfils an obligation; a moved meeting or a changed setting moves due dates. Each
-refreshes the stored copy (``dossiers.services.deadlines``) in the same transaction.
+refreshes the stored copy (``dossiers.services.deadlines``) in the same transaction. A step
+also resolves the open agenda items it answers (``agenda_items_follow_step``).
 Connected in ``DossiersConfig.ready``.
 """
 
@@ -18,6 +19,14 @@ def _step_taken(sender, instance, created, raw=False, **kwargs):
         from dossiers.services.deadlines import deadlines_refresh
 
         deadlines_refresh(dossier_ids=[instance.dossier_id])
+
+
+def _agenda_follows(sender, instance, created, raw=False, **kwargs):
+    if raw or not created or not instance.from_state:
+        return
+    from dossiers.meetings.decisions import agenda_items_follow_step
+
+    agenda_items_follow_step(change=instance)
 
 
 def _fulfilled(sender, instance, raw=False, **kwargs):
@@ -48,6 +57,9 @@ def connect() -> None:
     )
 
     post_save.connect(_step_taken, sender=DossierStatusChange, dispatch_uid="deadlines-step")
+    # The agenda follows a decision recorded on the dossier (and the dossier follows the agenda
+    # through ``agenda_item_decide``).
+    post_save.connect(_agenda_follows, sender=DossierStatusChange, dispatch_uid="agenda-follows")
     for model in (NotificationLetter, CaseMeeting, Evaluation):
         uid = f"deadlines-{model._meta.model_name}"
         post_save.connect(_fulfilled, sender=model, dispatch_uid=f"{uid}-save")

@@ -67,9 +67,9 @@ def test_each_role_sees_its_own_queues(clock, calendar, walk, users, other_direc
     registered = walk(S.REGISTERED)
     in_assessment = walk(S.PRE_ASSESSMENT)
     awaiting = walk(S.AWAITING_DECISION)
-    included = walk(S.INCLUDED)
-    clock.move_to(D(2027, 4, 20))
-    today = D(2027, 4, 20)
+    included = walk(S.INCLUDED)  # concept plan due 20 May 2027 (the ITAT-R's cut-off)
+    clock.move_to(D(2027, 5, 1))
+    today = D(2027, 5, 1)
 
     def queues(user):
         return {q.key: q for q in work_queues_for(user=user, on=today)}
@@ -97,16 +97,22 @@ def test_each_role_sees_its_own_queues(clock, calendar, walk, users, other_direc
 def test_start_page_query_count_is_flat_and_rows_are_bounded(clock, calendar, walk, users, client):
     clock.move_to(D(2027, 3, 25))
     walk(S.INCLUDED)
-    client.force_login(users["regisseur"])
 
     def count():
         with CaptureQueriesContext(connection) as queries:
             assert client.get(reverse("wagtailadmin_home")).status_code == 200
         return len(queries)
 
-    few = count()
-    for _n in range(ROWS + 3):
+    for _n in range(2):
         walk(S.INCLUDED, dossier=DossierFactory())
+    clock.move_to(D(2027, 5, 1))  # every concept plan is due within four weeks
+    client.force_login(users["regisseur"])
+    few = count()
+    clock.move_to(D(2027, 3, 25))
+    for _n in range(ROWS + 1):
+        walk(S.INCLUDED, dossier=DossierFactory())
+    clock.move_to(D(2027, 5, 1))
+    client.force_login(users["regisseur"])
     many = count()
     assert many == few
     page = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -119,6 +125,7 @@ def test_listing_filters_on_the_next_deadline_with_dutch_chips(
 ):
     clock.move_to(D(2027, 3, 25))
     dossier = walk(S.INCLUDED)
+    clock.move_to(D(2027, 5, 1))
     client.force_login(users["regisseur"])
     url = reverse("dossiers:index")
     page = client.get(f"{url}?mine=true&due=four_weeks&ordering=next_due_on").content.decode()
