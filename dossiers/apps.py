@@ -12,6 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from dossiers import deadline_signals
         from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
         from dossiers.services.letters import letters_completion
 
@@ -21,6 +22,8 @@ class DossiersConfig(AppConfig):
         register_completion(
             ObligationKind.EVALUATION, DatesPerDossier("dossiers.Evaluation", "evaluated_on")
         )
+        # The stored copy of the deadlines follows steps, fulfilments and calendar changes.
+        deadline_signals.connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -158,7 +158,10 @@ def demo_data_create(
     paths = []
     for index, (state, subject) in enumerate(zip(states, subjects, strict=True)):
         steps = path_to(state)
-        start = now - datetime.timedelta(days=rng.randint(30 + 14 * len(steps), 700))
+        # A running programme: most dossiers took their last step in the past weeks (on time),
+        # a few have waited long (overdue); dates relative to today, never to a fixed year.
+        waited = rng.randint(1, 20) if rng.random() < 0.85 else rng.randint(40, 120)
+        start = now - datetime.timedelta(days=14 * len(steps) + waited)
         director = rng.choice(directors) if index % 3 else directors[0]
         included = any(target == DossierState.INCLUDED for _, target in steps)
         dossier = Dossier(
@@ -210,6 +213,10 @@ def demo_data_create(
     _meetings_and_reminders()
     _partner_export_profile()
     demo_access_log_create(dossiers=new_dossiers, users=users, rng=rng)
+    # Bulk-created rows send no signals: store every dossier's deadlines once, at the end.
+    from dossiers.services.deadlines import deadlines_refresh
+
+    deadlines_refresh(dossier_ids=[d.pk for d in new_dossiers])
     return {
         "users": users,
         "dossiers": len(new_dossiers),

@@ -1,3 +1,5 @@
+import datetime
+
 import django_filters
 from django.db.models import F
 from django.utils import timezone
@@ -8,25 +10,48 @@ from dossiers.models import Dossier, NotificationLetter, Signal
 from dossiers.workflow.states import DossierState
 from snippets.models import LetterRecipientKind
 
+YES_NO = [("true", _("Ja")), ("false", _("Nee"))]
+
 
 class DossierFilterSet(WagtailFilterSet):
-    mine = django_filters.BooleanFilter(
-        label=_("Alleen mijn dossiers"),
-        method="filter_mine",
-        widget=django_filters.widgets.BooleanWidget(),
+    """Choice filters, not boolean ones: the active-filter chips then read "Ja"/"Nee"."""
+
+    DUE_CHOICES = [
+        ("overdue", _("Te laat")),
+        ("week", _("Deze week")),
+        ("four_weeks", _("Komende vier weken")),
+    ]
+    mine = django_filters.ChoiceFilter(
+        label=_("Alleen mijn dossiers"), choices=YES_NO[:1], method="filter_mine"
+    )
+    due = django_filters.ChoiceFilter(
+        label=_("Volgende termijn"), choices=DUE_CHOICES, method="filter_due"
     )
     state = django_filters.MultipleChoiceFilter(label=_("Status"), choices=DossierState.choices)
-    urgent = django_filters.BooleanFilter(label=_("Spoed"))
+    urgent = django_filters.ChoiceFilter(label=_("Spoed"), choices=YES_NO, method="filter_urgent")
     created_at = django_filters.DateFromToRangeFilter(label=_("Aangemaakt"))
 
     class Meta:
         model = Dossier
-        fields = ["mine", "state", "urgent", "case_director_organisation", "created_at"]
+        fields = ["mine", "due", "state", "urgent", "case_director_organisation", "created_at"]
 
     def filter_mine(self, queryset, name, value):
-        if value:
+        if value == "true":
             return queryset.filter(case_director=self.request.user)
         return queryset
+
+    def filter_urgent(self, queryset, name, value):
+        return queryset.filter(urgent=value == "true")
+
+    def filter_due(self, queryset, name, value):
+        """On the stored next deadline (``Dossier.next_due_on``); overdue counts as due."""
+        today = timezone.localdate()
+        until = {
+            "overdue": today - datetime.timedelta(days=1),
+            "week": today + datetime.timedelta(days=7),
+            "four_weeks": today + datetime.timedelta(weeks=4),
+        }.get(value)
+        return queryset.filter(next_due_on__lte=until) if until else queryset
 
 
 class SignalFilterSet(WagtailFilterSet):

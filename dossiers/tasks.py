@@ -14,6 +14,13 @@ def meetings_generate() -> int:
     return _meetings_generate()
 
 
+def deadlines_refresh() -> int:
+    """The nightly rewrite of every dossier's stored deadlines (new meetings, a new day)."""
+    from dossiers.services.deadlines import deadlines_refresh as _deadlines_refresh
+
+    return _deadlines_refresh()
+
+
 def reminder_scan() -> int:
     """The daily scan: write the day's reminder markers and send them."""
     from dossiers.services.reminders import reminders_scan

@@ -9,7 +9,12 @@ from dossiers.filters import DossierFilterSet, LetterFilterSet, SignalFilterSet
 from dossiers.models import Dossier, NotificationLetter, Signal
 from dossiers.scoping import ScopedModelViewSet
 from dossiers.views.assessment import AssessmentEditView
-from dossiers.views.dossier import DossierIndexView, DossierInspectView
+from dossiers.views.dossier import (
+    DossierIndexView,
+    DossierInspectView,
+    NextDeadlineColumn,
+    dossier_next_step,
+)
 from dossiers.views.execution import (
     CaseMeetingAddView,
     ClosureProposalAddView,
@@ -83,14 +88,17 @@ class DossierViewSet(ScopedModelViewSet):
         Column("state", label=_("Status"), accessor="get_state_display"),
         Column("case_director", label=_("Regisseur")),
         Column("case_director_organisation", label=_("Organisatie")),
-        DateColumn("created_at", label=_("Aangemaakt")),
+        NextDeadlineColumn("next_due_on", label=_("Volgende termijn"), sort_key="next_due_on"),
+        Column("next_step", label=_("Volgende stap"), accessor=dossier_next_step),
+        DateColumn("state_changed_at", label=_("Status sinds"), sort_key="state_changed_at"),
     ]
-    list_export = ["reference", "subject", "state", "case_director", "created_at"]
+    list_export = ["reference", "subject", "state", "case_director", "next_due_on", "created_at"]
     export_headings = {
         "reference": _("Dossiernummer"),
         "subject": _("Persoon"),
         "state": _("Status"),
         "case_director": _("Regisseur"),
+        "next_due_on": _("Volgende termijn"),
         "created_at": _("Aangemaakt"),
     }
     export_filename = "dossiers"

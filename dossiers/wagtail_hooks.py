@@ -2,18 +2,21 @@
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from dossiers import access
+from dossiers.avatars import initials_avatar_url
 from dossiers.execution.viewsets import execution_group
 from dossiers.meetings.viewsets import agenda_item_viewset, meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
-from dossiers.selectors.obligations import action_queue_for
+from dossiers.selectors.queues import work_queues_for
 from dossiers.viewsets import dossier_viewset, letter_viewset, signal_viewset
 
 
@@ -113,22 +116,54 @@ def register_reminder_viewset():
     return reminder_viewset
 
 
-class ActionQueuePanel(Component):
-    """The dashboard's "Actie nodig": the user's overdue obligations, then this week's."""
+class WorkQueuesPanel(Component):
+    """The start page's queues: what waits for the user's role, each bounded and counted."""
 
-    name = "action_queue"
+    name = "work_queues"
     order = 50
-    template_name = "includes/action_queue.html"
+    template_name = "includes/work_queues.html"
+
+    def __init__(self, queues):
+        self.queues = queues
 
     def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        today = timezone.localdate()
-        return {"obligations": action_queue_for(user=request.user, on=today), "today": today}
+        return {"queues": self.queues, "today": timezone.localdate()}
 
 
 @hooks.register("construct_homepage_panels")
-def add_action_queue_panel(request, panels):
-    if access.can_see_personal_data(request.user) or access.has_permission(
-        request.user, "dossiers.manage_agenda"
-    ):
-        panels.append(ActionQueuePanel())
+def add_work_queues_panel(request, panels):
+    queues = work_queues_for(user=request.user, on=timezone.localdate())
+    if queues:
+        panels.append(WorkQueuesPanel(queues))
+
+
+@hooks.register("insert_global_admin_css")
+def global_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("dossiers/admin.css"))
+
+
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    """An uploaded avatar wins; otherwise initials (gravatar is off)."""
+    profile = getattr(user, "wagtail_userprofile", None)
+    if profile is not None and profile.avatar:
+        return None
+    return initials_avatar_url(user, size)
+
+
+@hooks.register("construct_help_menu")
+def handbook_help_menu(request, menu_items):
+    """Help points at the handbook (the Handreiking), not at Wagtail's guide."""
+    from handbook.selectors import handbook_chapters
+
+    menu_items[:] = [
+        MenuItem(
+            chapter.title,
+            chapter.url,
+            icon_name="help",
+            order=order,
+            attrs={"target": "_blank", "rel": "noreferrer"},
+            name=f"handbook-{chapter.key}",
+        )
+        for order, chapter in enumerate(handbook_chapters(request=request), start=1)
+    ]

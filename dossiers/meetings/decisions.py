@@ -101,3 +101,26 @@ def agenda_item_decide(
     item.decided_at = timezone.now()
     item.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
     return item
+
+
+def agenda_items_follow_step(*, change) -> int:
+    """A step taken on the dossier page resolves the dossier's open agenda items it answers
+    (the agenda then no longer shows a decided case as still to decide). Called for every
+    status-history row; an item decided through ``agenda_item_decide`` is decided already."""
+    open_items = (
+        AgendaItem.objects.filter(dossier_id=change.dossier_id, decision="")
+        .exclude(meeting__status="cancelled")
+        .select_related("meeting__series")
+    )
+    resolved = 0
+    for item in open_items:
+        for decision, _label in decision_choices(item):
+            if DECISION_STEPS[decision].get(change.from_state) == change.to_state:
+                item.decision = decision
+                item.decision_note = change.note or _("Vastgelegd op het dossier.")
+                item.decided_by = change.by
+                item.decided_at = change.at
+                item.save(update_fields=["decision", "decision_note", "decided_by", "decided_at"])
+                resolved += 1
+                break
+    return resolved

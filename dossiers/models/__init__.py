@@ -5,6 +5,7 @@ from dossiers.models.assessment import Advice, Assessment, PartnerInformation
 from dossiers.models.case_meeting import CaseMeeting, MeetingAgreement
 from dossiers.models.closure_proposal import ClosureDecision, ClosureKind, ClosureProposal
 from dossiers.models.contact import Contact, ContactKind
+from dossiers.models.deadline import DossierDeadline
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.deletion_log import DeletionLogEntry
 from dossiers.models.dossier import Dossier, DossierStatusChange
@@ -57,6 +58,7 @@ __all__ = [
     "ContactKind",
     "DecisionOutcome",
     "DeletionLogEntry",
+    "DossierDeadline",
     "Dossier",
     "DossierLogEntry",
     "DossierStatusChange",

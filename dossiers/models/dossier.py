@@ -57,6 +57,14 @@ class Dossier(models.Model):
     state_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, editable=False)
     included_on = models.DateField(_("opgenomen op"), null=True, blank=True, editable=False)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, editable=False)
+    # The case director's next deadline, copied from the obligations engine by
+    # ``dossiers.services.deadlines`` (with ``DossierDeadline``), so listings sort and filter.
+    next_due_on = models.DateField(
+        _("volgende termijn"), null=True, blank=True, editable=False, db_index=True
+    )
+    next_due_kind = models.CharField(
+        _("volgende termijn: wat"), max_length=30, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("dossier")

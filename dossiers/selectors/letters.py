@@ -24,10 +24,13 @@ def with_due_dates(queryset: QuerySet, *, days: int | None = None) -> QuerySet:
 
 
 def letter_list_for(*, user, queryset: QuerySet | None = None) -> QuerySet:
-    """The letters ``user`` may see, with due dates, the oldest deadline first."""
+    """The letters ``user`` may see, with due dates: the ones still to send first (oldest
+    deadline first), then the sent ones, most recently sent first."""
     queryset = NotificationLetter.objects.all() if queryset is None else queryset
     scoped = access.letters_for(user, queryset).select_related("dossier", "sent_by", "generated_by")
-    return with_due_dates(scoped).order_by("due_on", "dossier__reference", "pk")
+    return with_due_dates(scoped).order_by(
+        F("sent_on").desc(nulls_first=True), "due_on", "dossier__reference", "pk"
+    )
 
 
 def dossier_letters(*, dossier: Dossier) -> list[NotificationLetter]:

@@ -7,7 +7,8 @@ its own paged listing.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from dossiers import access
@@ -28,6 +29,7 @@ from dossiers.models import (
 LATEST_JOURNAL_ENTRIES = 10
 LATEST_CASE_MEETINGS = 5
 LATEST_EVALUATIONS = 5
+PLAN_PAGE_SIZE = 25
 
 
 def plan_items_of(*, dossier: Dossier) -> QuerySet[PlanItem]:
@@ -88,6 +90,8 @@ class Workspace:
     """Everything the case director's dossier page shows besides the basisdossier."""
 
     items: list = field(default_factory=list)
+    items_page: object = None
+    item_counts: dict | None = None
     journal: list = field(default_factory=list)
     journal_count: int = 0
     contacts: list = field(default_factory=list)
@@ -109,12 +113,15 @@ class Workspace:
     @property
     def status_counts(self) -> list[tuple[str, int]]:
         counts = dict.fromkeys(PlanItemStatus, 0)
-        for item in self.items:
-            counts[PlanItemStatus(item.status)] += 1
+        if self.item_counts is not None:  # counted in SQL over every page
+            counts.update({PlanItemStatus(s): n for s, n in self.item_counts.items()})
+        else:
+            for item in self.items:
+                counts[PlanItemStatus(item.status)] += 1
         return [(str(status.label), n) for status, n in counts.items() if n]
 
 
-def dossier_workspace(*, dossier: Dossier, user) -> Workspace:
+def dossier_workspace(*, dossier: Dossier, user, plan_page=1) -> Workspace:
     """The plan, latest logbook lines, contacts, UVOs, evaluations and proposals of a dossier,
     each only when the user's role may read it; a fixed number of queries per page."""
     perm = lambda name: access.has_permission(user, f"dossiers.view_{name}")  # noqa: E731
@@ -123,7 +130,17 @@ def dossier_workspace(*, dossier: Dossier, user) -> Workspace:
         return space  # no plan before inclusion
     if perm("planitem"):
         space.shows_plan = True
-        space.items = list(plan_items_of(dossier=dossier))
+        # One page of the plan: the page's query count and time stay flat for long plans.
+        space.items_page = Paginator(plan_items_of(dossier=dossier), PLAN_PAGE_SIZE).get_page(
+            plan_page
+        )
+        space.items = list(space.items_page.object_list)
+        space.item_counts = dict(
+            PlanItem.objects.filter(dossier=dossier)
+            .order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+        )
         space.version = plan_versions_of(dossier=dossier).first()
     if perm("journalentry"):
         space.shows_journal = True

@@ -19,6 +19,7 @@ from dossiers.models import (
     ActionPlan,
     Dossier,
     PlanItem,
+    PlanItemStatus,
     PlanVersion,
     PlanVersionKind,
     User,
@@ -178,6 +179,10 @@ def plan_item_update(*, item: PlanItem, by, data: dict) -> PlanItem:
         return item
     if item.planned_end and item.planned_start and item.planned_end < item.planned_start:
         raise ValidationError({"planned_end": _("Het einde ligt vóór de start.")})
+    if item.status == PlanItemStatus.DONE and item.planned_start > timezone.localdate():
+        raise ValidationError(
+            {"status": _("Een interventie kan niet afgerond zijn vóór de geplande start.")}
+        )
     if item.status in CLOSED_ITEM_STATUSES and item.closed_on is None:
         item.closed_on = timezone.localdate()
     elif item.status not in CLOSED_ITEM_STATUSES:

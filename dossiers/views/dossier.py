@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
 from dossiers import access
@@ -17,11 +18,31 @@ from dossiers.selectors import (
 )
 from dossiers.selectors.letters import dossier_letters
 from dossiers.selectors.plan import dossier_workspace
+from dossiers.selectors.queues import next_due_label, next_step_label
 from dossiers.services.assessment import assessment_may_edit, assessment_missing
 from dossiers.services.closure import PROPOSAL_STATES
 from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import relation_may_add
 from reports.listing_export import ListingExportMixin
+
+
+class NextDeadlineColumn(Column):
+    """The stored next deadline: date and what, in red when it has passed."""
+
+    cell_template_name = "dossiers/next_deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["due_on"] = instance.next_due_on
+        context["what"] = next_due_label(instance.next_due_kind)
+        context["overdue"] = bool(instance.next_due_on) and (
+            instance.next_due_on < timezone.localdate()
+        )
+        return context
+
+
+def dossier_next_step(dossier) -> str:
+    return str(next_step_label(dossier.state))
 
 
 class DossierIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
@@ -58,7 +79,11 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["may_open_letters"] = access.has_permission(
             self.request.user, "dossiers.view_notificationletter"
         )
-        context["space"] = dossier_workspace(dossier=self.object, user=self.request.user)
+        context["space"] = dossier_workspace(
+            dossier=self.object,
+            user=self.request.user,
+            plan_page=self.request.GET.get("plan_pagina", 1),
+        )
         context["urls"] = self.plan_url_names
         context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)
         may_direct = access.directed_dossiers_for(self.request.user).filter(pk=self.object.pk)

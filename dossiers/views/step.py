@@ -11,6 +11,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
 from dossiers import access
+from dossiers.logged_views import LoggedObjectMixin
 from dossiers.models import TriageCloseReason, User
 from dossiers.selectors import (
     dossier_steps_for,
@@ -125,7 +126,9 @@ def _person(dossier) -> dict | None:
     }
 
 
-class DossierStepView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+class DossierStepView(
+    LoggedObjectMixin, DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView
+):
     """One step; the service checks permission, guards and the row lock."""
 
     template_name = "dossiers/dossier_step.html"
@@ -220,4 +223,7 @@ class DossierStepView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateM
             _("Dossier %(ref)s staat nu op “%(state)s”.")
             % {"ref": self.object.reference, "state": self.object.get_state_display()},
         )
+        if not access.dossiers_for(self.request.user).filter(pk=self.object.pk).exists():
+            # The step took the dossier out of the user's scope: back to their queues, not a 404.
+            return redirect("wagtailadmin_home")
         return redirect(self.inspect_url_name, self.object.pk)

@@ -44,3 +44,23 @@ def handbook_url(*, key: str, request=None) -> str | None:
     """The URL (with ``#anchor`` for a section) for ``key``; ``None`` when it does not exist."""
     section = handbook_section(key=key, request=request)
     return section.url if section else None
+
+
+def handbook_chapters(*, request=None) -> list[HandbookSection]:
+    """The handbook's start page, then its chapters (the top-level guidance pages): the admin's
+    Help menu."""
+    from django.db.models import Min
+    from django.utils.translation import gettext as _
+
+    from handbook.models import HomePage
+
+    found = []
+    home = HomePage.objects.live().order_by("path").first()
+    if home is not None and (url := home.get_url(request=request)):
+        found.append(HandbookSection("handreiking", _("Handreiking: inhoud"), url))
+    pages = GuidancePage.objects.live()
+    depth = pages.aggregate(depth=Min("depth"))["depth"]
+    for page in pages.filter(depth=depth).order_by("path"):
+        if url := page.get_url(request=request):
+            found.append(HandbookSection(page.slug, page.title, url))
+    return found

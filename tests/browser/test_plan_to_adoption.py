@@ -43,6 +43,7 @@ def _step(page, label, note=""):
 
 def _add_item(page, dossier, goal, choice=0):
     _dossier_page(page, dossier)
+    page.click("#tab-label-plan")  # the dossier page's sections are tabs
     page.click("a.button:has-text('Interventie uit de catalogus toevoegen')")
     page.wait_for_url("**/admin/dossiers/plan/kiezen/*/")
     page.select_option("select[name=risk_group]", "")
@@ -82,6 +83,7 @@ def test_plan_from_concept_to_adoption(page, role_users):
     assert "Het eerste UVO is nog niet gehouden" in content
     _shot(page, "plan-concept-before-uvo")
 
+    page.click("#tab-label-uitvoering")
     page.click("a.button:has-text('UVO vastleggen')")
     page.wait_for_url("**/admin/dossiers/uvo/*/")
     page.fill("input[name='afspraken-0-description']", "Aanmelden bij leerplicht")

@@ -35,7 +35,7 @@ def test_dashboard_and_dossier_page_show_deadlines(clock, calendar, walk, users,
     clock.move_to(D(2027, 5, 18))
     client.force_login(users["regisseur"])  # a new session: the old one timed out
     home = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Actie nodig" in home and dossier.reference in home
+    assert "Mijn termijnen in de komende vier weken" in home and dossier.reference in home
 
 
 def test_reminder_listing_for_administrators(client, users):

@@ -96,3 +96,19 @@ def test_dossier_page_queries_are_constant_in_rows(client, users, walk):
     assert "Het hele logboek (1000 regels)" in page
     assert page.count("Fictieve regel") == 10  # the latest lines; the rest is paged
     assert "Contact 999" in page and "Afspraak 999" in page
+
+
+def test_dossier_page_leads_with_the_summary_and_pages_the_plan(client, users, walk):
+    director = users["regisseur"]
+    dossier = walk(S.IN_EXECUTION)
+    _fill(dossier, director, 60)
+    client.force_login(director)
+    url = reverse("dossiers:inspect", args=[dossier.pk])
+    page = client.get(url).content.decode()
+    header = page.index('class="dossier-header')
+    assert header < page.index('id="tab-overzicht"') < page.index('id="tab-plan"')
+    assert "Volgende termijn" in page[header:] and "Volgende stap" in page[header:]
+    assert "Afbouw- of afsluitvoorstel indienen" in page[header : page.index("w-tabs")]
+    assert page.count("Doel ") <= 25 and "Pagina 1 van 3" in page and "Doel 59" not in page
+    last = client.get(f"{url}?plan_pagina=3").content.decode()
+    assert "Pagina 3 van 3" in last and "Doel 59" in last

@@ -135,7 +135,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Wagtail: the admin is the application.
-WAGTAIL_SITE_NAME = "IPGA Radicalisering – Digitaal volgsysteem"
+WAGTAIL_SITE_NAME = "IPGA volgsysteem"
+# No gravatar: it would send hashed staff e-mail addresses out (and the CSP blocks it);
+# avatars are initials (templates/wagtailadmin/shared/avatar.html).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "txt"]

@@ -1,0 +1,25 @@
+"""Wagtail shows through nowhere obvious: title, error pages, avatars and the Help menu."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_page_title_avatar_and_help_menu(client, users):
+    client.force_login(users["regisseur"])
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "<title>Start - IPGA volgsysteem</title>" in page
+    assert "Dashboard" not in page
+    assert "gravatar" not in page and "data:image/svg+xml" in page
+    assert "Editor Guide" not in page and "Wat is er nieuw" not in page
+
+
+def test_admin_404_is_dutch_in_the_admin_layout(client, users):
+    client.force_login(users["regisseur"])
+    response = client.get(reverse("dossiers:inspect", args=[987654]))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Pagina niet gevonden" in page and "Naar de startpagina" in page
+    assert "Error" not in page and "Wagtail admin" not in page
+    assert "wagtail-sidebar" in page  # the admin layout, with the menu
