@@ -15,6 +15,10 @@ class DossiersConfig(AppConfig):
         from dossiers import deadline_signals
         from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
         from dossiers.services.letters import letters_completion
+        from dossiers.step_forms import register_step_forms
+
+        # The facts each step reads from its form (bound fields) and their answer lists.
+        register_step_forms()
 
         # Letters, UVOs and evaluations tell the obligations engine when they were done.
         register_completion(ObligationKind.LETTER, letters_completion)

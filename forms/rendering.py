@@ -1,20 +1,27 @@
 """Build a Django form from a frozen ``FormVersion`` (through Wagtail's ``FormBuilder``).
 
 Every error message is set here, in Dutch, so a refusal reads the same in every language and
-every context (a view, a service call from a job, a test).
+every context (a view, a service call from a job, a test). This module reads versions and
+responses through their attributes only and imports no models: ``forms.models`` sits below it.
 """
+
+from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from forms.models import FormResponse, FormVersion
+from forms.bindings import binding_choices, binding_labels
 from forms.schema import HEADING
+
+if TYPE_CHECKING:
+    from forms.models import FormResponse, FormVersion
 
 SHORT_TEXT_MAX = 255
 LONG_TEXT_MAX = 10_000
@@ -61,15 +68,19 @@ class SchemaField:
     min_value: str | None = None
     max_value: str | None = None
     default_value: None = None
+    binding: str = ""
+    slug: str = ""
 
     @classmethod
-    def from_schema(cls, item: dict) -> "SchemaField":
+    def from_schema(cls, item: dict, *, slug: str = "", draft: bool = False) -> SchemaField:
         return cls(
+            binding=item.get("binding", ""),
+            slug=slug,
             clean_name=item["key"],
             field_type=item["type"],
             label=item["label"],
             help_text=item.get("help_text", ""),
-            required=bool(item.get("required")),
+            required=bool(item.get("required")) and not draft,
             choices=tuple(item.get("choices") or ()),
             min_value=item.get("min_value"),
             max_value=item.get("max_value"),
@@ -92,6 +103,30 @@ class StructuredForm(BaseForm):
             else:
                 items.append({"field": self[schema_field.clean_name]})
         return items
+
+    @property
+    def sections(self) -> list[dict]:
+        """The fields grouped under their headings (a first section without a heading if any)."""
+        sections: list[dict] = []
+        for schema_field in self.schema_fields:
+            if schema_field.field_type == HEADING:
+                sections.append({"heading": schema_field, "fields": []})
+                continue
+            if not sections:
+                sections.append({"heading": None, "fields": []})
+            sections[-1]["fields"].append(self[schema_field.clean_name])
+        for number, section in enumerate(sections, start=1):
+            section["number"] = number
+            section["has_errors"] = any(field.errors for field in section["fields"])
+        return sections
+
+    def bound_answers(self) -> dict:
+        """The cleaned answers of the bound fields, keyed by binding name."""
+        return {
+            f.binding: _to_json(self.cleaned_data.get(f.clean_name))
+            for f in self.schema_fields
+            if f.binding and f.field_type != HEADING
+        }
 
     def answers(self) -> dict:
         """The cleaned data as JSON-ready answers keyed by field key (headings left out)."""
@@ -158,6 +193,9 @@ class StructuredFormBuilder(FormBuilder):
         )
 
     def get_formatted_field_choices(self, field):
+        bound = binding_choices(field.slug, field.binding) if field.binding else None
+        if bound is not None:
+            return bound
         return [(choice, choice) for choice in field.choices]
 
     def get_field_options(self, field):
@@ -196,13 +234,40 @@ def _to_json(value):
     return value
 
 
-def build_form(version: FormVersion, data=None) -> StructuredForm:
-    """The Django form for ``version``, bound to ``data`` when given; validates every answer."""
-    schema_fields = [SchemaField.from_schema(item) for item in version.fields]
+def build_form(
+    version: FormVersion, data=None, *, answers: dict | None = None, draft: bool = False
+) -> StructuredForm:
+    """The Django form for ``version``, bound to ``data`` when given; validates every answer.
+
+    ``answers`` (stored JSON) become the initial values, shown exactly as saved; ``draft``
+    makes every question optional (a draft is checked for well-formed answers only).
+    """
+    slug = version.definition.slug if version.definition_id else ""
+    schema_fields = [
+        SchemaField.from_schema(item, slug=slug, draft=draft) for item in version.fields
+    ]
     form_class = StructuredFormBuilder(schema_fields).get_form_class()
-    form = form_class(data=data, prefix=None)
+    form = form_class(data=data, prefix=None, initial=initial_from_answers(version, answers))
     form.version = version
     return form
+
+
+def initial_from_answers(version: FormVersion, answers: dict | None) -> dict:
+    """Stored answers as the values a browser would send back: "nee", "0", lists of text."""
+    initial = {}
+    for item in version.fields:
+        if item["type"] == HEADING or not answers or item["key"] not in answers:
+            continue
+        value = answers[item["key"]]
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            initial[item["key"]] = YES if value else NO
+        elif isinstance(value, list):
+            initial[item["key"]] = [str(v) for v in value]
+        else:
+            initial[item["key"]] = str(value) if isinstance(value, int | float) else value
+    return initial
 
 
 @dataclass
@@ -220,20 +285,27 @@ class AnswerRow:
 def answer_rows(response: FormResponse) -> list[AnswerRow]:
     """The questions of the response's own version, each with the answer given (or none)."""
     rows = []
+    slug = response.version.definition.slug
     for item in response.version.fields:
         if item["type"] == HEADING:
             rows.append(AnswerRow(item["label"], item.get("help_text", ""), is_heading=True))
             continue
         value = response.answers.get(item["key"])
-        rows.append(AnswerRow(item["label"], kind=item["type"], **_display(item["type"], value)))
+        labels = binding_labels(slug, item["binding"]) if item.get("binding") else {}
+        rows.append(
+            AnswerRow(item["label"], kind=item["type"], **_display(item["type"], value, labels))
+        )
     return rows
 
 
-def _display(kind: str, value) -> dict:
+def _display(kind: str, value, labels: dict | None = None) -> dict:
+    labels = labels or {}
     if value is None or value == []:
         return {}
     if kind == "multiple_choice":
-        return {"value": True, "values": list(value)}
+        return {"value": True, "values": [labels.get(str(v), v) for v in value]}
+    if kind == "single_choice":
+        return {"value": labels.get(str(value), value)}
     if kind == "date":
         try:
             return {"value": datetime.date.fromisoformat(value)}

@@ -22,7 +22,7 @@ def _number(value) -> str | None:
 
 def field_snapshot(field) -> dict:
     """A field row as the schema stores it; reads attributes only, so migrations can call it."""
-    return {
+    snapshot = {
         "key": field.key,
         "type": field.field_type,
         "label": field.label,
@@ -32,6 +32,9 @@ def field_snapshot(field) -> dict:
         "min_value": _number(field.min_value),
         "max_value": _number(field.max_value),
     }
+    if getattr(field, "binding", ""):
+        snapshot["binding"] = field.binding
+    return snapshot
 
 
 def definition_snapshot(definition, fields) -> dict:

@@ -259,6 +259,137 @@ def seed(apps) -> None:
         Version.objects.create(definition=definition, number=1, published_at=now, schema=schema)
 
 
+CLOSURE_PROPOSAL = (
+    "afbouw-afsluitvoorstel",
+    "Afbouw- of afsluitvoorstel",
+    "De regisseur stelt voor het plan af te bouwen of het dossier af te sluiten. Het ITAT-R "
+    "adviseert, het Regieoverleg besluit.",
+    [
+        ("heading", "Voorstel", "", False, {}),
+        ("single_choice", "Soort voorstel", "", True, {"binding": "kind"}),
+        (
+            "long_text",
+            "Behaalde doelen",
+            "Welke doelen van het plan van aanpak zijn bereikt?",
+            True,
+            {"binding": "goals_achieved"},
+        ),
+        (
+            "long_text",
+            "Overwegingen",
+            "Waarom nu afbouwen of afsluiten? Wat weegt mee?",
+            True,
+            {"binding": "considerations"},
+        ),
+        ("heading", "Overdracht", "", False, {}),
+        ("yes_no", "Warme overdracht?", "", True, {"binding": "warm_handover"}),
+        (
+            "short_text",
+            "Overdracht aan",
+            "Bij warme overdracht: aan wie (organisatie en persoon)?",
+            False,
+            {"binding": "handover_to"},
+        ),
+    ],
+)
+
+#: the assessment's bound fields in the seeded form: key of the question -> binding
+ASSESSMENT_BOUND_KEYS = {
+    "risicogroepen": ("risk_groups", "multiple_choice", "Risicogroep(en)", True),
+    "achterliggende_problemen": (
+        "problem_areas",
+        "multiple_choice",
+        "Achterliggende problemen",
+        False,
+    ),
+    "is_de_persoon_bekend_in_een_andere_aanpak": (
+        "other_approach_known",
+        "yes_no",
+        "Is de persoon bekend in een andere aanpak?",
+        True,
+    ),
+    "welke_andere_aanpak": ("other_approaches", "multiple_choice", "Welke andere aanpak?", False),
+    "advies_aan_het_regieoverleg": (
+        "advice",
+        "single_choice",
+        "Advies aan het Regieoverleg",
+        True,
+    ),
+    "onderbouwing_van_het_advies": (
+        "advice_reasoning",
+        "long_text",
+        "Onderbouwing van het advies",
+        True,
+    ),
+    "is_er_sprake_van_spoed": ("urgent", "yes_no", "Is er sprake van spoed?", True),
+}
+
+
+def _publish_version(apps, definition, now) -> None:
+    Field = apps.get_model("structuredforms", "FormField")
+    Version = apps.get_model("structuredforms", "FormVersion")
+    fields = Field.objects.filter(definition=definition).order_by("sort_order")
+    latest = Version.objects.filter(definition=definition).order_by("-number").first()
+    Version.objects.create(
+        definition=definition,
+        number=(latest.number if latest else 0) + 1,
+        published_at=now,
+        schema=definition_snapshot(definition, fields),
+    )
+
+
+def bind_fields(apps) -> None:
+    """Bind the assessment's facts to its questions (answer lists from reference data), add
+    the closure proposal form, and publish both: the forms the steps now fill in."""
+    from forms.models.field import derive_key
+
+    Definition = apps.get_model("structuredforms", "FormDefinition")
+    Field = apps.get_model("structuredforms", "FormField")
+    now = timezone.now()
+    assessment = Definition.objects.filter(slug=ASSESSMENT[0]).first()
+    if assessment is not None:
+        rows = {f.key: f for f in Field.objects.filter(definition=assessment)}
+        last = max((f.sort_order or 0 for f in rows.values()), default=0)
+        for key, (binding, kind, label, required) in ASSESSMENT_BOUND_KEYS.items():
+            row = rows.get(key)
+            if row is None:
+                last += 1
+                row = Field(definition=assessment, sort_order=last, key=key, label=label)
+            row.binding, row.field_type, row.required = binding, kind, required
+            row.choices, row.min_value, row.max_value = "", None, None
+            row.save()
+        _publish_version(apps, assessment, now)
+    slug, title, intro, fields = CLOSURE_PROPOSAL
+    if not Definition.objects.filter(slug=slug).exists():
+        definition = Definition.objects.create(
+            slug=slug,
+            title=title,
+            intro=intro,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        Field.objects.bulk_create(
+            Field(
+                definition=definition,
+                sort_order=order,
+                field_type=kind,
+                label=label,
+                key=derive_key(label),
+                help_text=help_text,
+                required=required,
+                binding=extra.get("binding", ""),
+            )
+            for order, (kind, label, help_text, required, extra) in enumerate(fields)
+        )
+        _publish_version(apps, definition, now)
+
+
+def unbind_fields(apps) -> None:
+    """Backwards: nothing is undone (versions are records); the binding column goes away."""
+
+
 def unseed(apps) -> None:
     """Remove the seeded forms if nothing has been filled in against them."""
     Definition = apps.get_model("structuredforms", "FormDefinition")

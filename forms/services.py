@@ -1,4 +1,4 @@
-"""Writes of structured forms: freezing a version on publish, and submitting a response."""
+"""Writes of structured forms: freezing a version on publish, drafts, and submitting a response."""
 
 from collections.abc import Mapping
 
@@ -7,8 +7,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from dossiers import access
+from forms.bindings import missing_bindings
 from forms.models import FormDefinition, FormResponse, FormVersion
 from forms.rendering import NO, YES, build_form
 from forms.schema import definition_snapshot
@@ -19,7 +21,11 @@ def form_version_freeze(*, definition: FormDefinition) -> FormVersion:
     with transaction.atomic():
         # The row lock serialises two publishes of one form, so numbers never collide.
         FormDefinition.objects.select_for_update().filter(pk=definition.pk).first()
-        schema = definition_snapshot(definition, definition.form_fields.order_by("sort_order"))
+        fields = list(definition.form_fields.order_by("sort_order"))
+        problems = missing_bindings(definition.slug, {f.binding for f in fields if f.binding})
+        if problems:
+            raise ValidationError(problems)
+        schema = definition_snapshot(definition, fields)
         latest = definition.versions.order_by("-number").first()
         if latest is not None and latest.schema == schema:
             return latest
@@ -29,16 +35,64 @@ def form_version_freeze(*, definition: FormDefinition) -> FormVersion:
         )
 
 
-def form_response_submit(*, version: FormVersion, data: Mapping, by, dossier=None) -> FormResponse:
-    """Validate ``data`` against ``version`` and store it; on any error raise, saving nothing."""
-    if dossier is not None and not access.dossiers_for(by).filter(pk=dossier.pk).exists():
-        raise PermissionDenied
+def form_response_submit(
+    *, version: FormVersion, data: Mapping, by, dossier=None, draft: FormResponse | None = None
+) -> FormResponse:
+    """Validate ``data`` against ``version`` and store it; on any error raise, saving nothing.
+
+    With ``draft`` (a concept of the same version and dossier), that concept becomes the
+    submitted response; otherwise a new response is made.
+    """
+    _check_scope(by, dossier)
     form = build_form(version, _as_querydict(data))
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
+    if draft is not None:
+        _check_draft(draft, version=version, dossier=dossier)
+        draft.answers = form.answers()
+        draft.is_draft = False
+        draft.submitted_by = by
+        draft.submitted_at = timezone.now()
+        draft.save()
+        return draft
     return FormResponse.objects.create(
         version=version, dossier=dossier, submitted_by=by, answers=form.answers()
     )
+
+
+def form_response_draft_save(
+    *, version: FormVersion, data: Mapping, by, dossier=None, draft: FormResponse | None = None
+) -> FormResponse:
+    """Keep what is typed as a concept: every question optional, but each answer well-formed.
+
+    A concept changes nothing else and counts nowhere as done; ``form_response_submit`` turns
+    it into the submitted response.
+    """
+    _check_scope(by, dossier)
+    form = build_form(version, _as_querydict(data), draft=True)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    if draft is None:
+        return FormResponse.objects.create(
+            version=version, dossier=dossier, submitted_by=by, answers=form.answers(), is_draft=True
+        )
+    _check_draft(draft, version=version, dossier=dossier)
+    draft.answers = form.answers()
+    draft.submitted_by = by
+    draft.submitted_at = timezone.now()
+    draft.save()
+    return draft
+
+
+def _check_scope(by, dossier) -> None:
+    if dossier is not None and not access.dossiers_for(by).filter(pk=dossier.pk).exists():
+        raise PermissionDenied
+
+
+def _check_draft(draft: FormResponse, *, version: FormVersion, dossier) -> None:
+    same_dossier = draft.dossier_id == (dossier.pk if dossier is not None else None)
+    if not draft.is_draft or draft.version_id != version.pk or not same_dossier:
+        raise ValidationError(_("Dit concept hoort niet bij dit formulier."))
 
 
 def _as_querydict(data: Mapping) -> QueryDict:

@@ -10,7 +10,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from dossiers.scoping import ScopedModelViewSet
-from forms.models import FormDefinition, FormResponse
+from forms.bindings import bindings_for, missing_bindings
+from forms.models import FormDefinition, FormField, FormResponse
 from forms.models.field import derive_key
 from forms.selectors import form_responses_for
 from forms.views import (
@@ -20,20 +21,70 @@ from forms.views import (
     FormResponseInspectView,
 )
 
+#: what the programme team may not change on a bound field (the system's, not the form's)
+LOCKED_ON_BOUND = ("field_type", "required", "choices", "min_value", "max_value", "key")
+
+
+class FormFieldAdminForm(WagtailAdminModelForm):
+    """One row of the builder; on a bound row the type, answer list and key are locked."""
+
+    class Meta:
+        model = FormField
+        fields = [
+            "field_type",
+            "required",
+            "label",
+            "help_text",
+            "choices",
+            "min_value",
+            "max_value",
+            "key",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.binding:
+            for name in LOCKED_ON_BOUND:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("Vast: dit is een gebonden veld.")
+
 
 class FormDefinitionForm(WagtailAdminModelForm):
-    """Refuses two fields with the same answer key in one form."""
+    """Refuses two fields with the same answer key, and a form without its bound fields."""
 
     def clean(self):
         cleaned = super().clean()
         seen: set[str] = set()
+        present: set[str] = set()
         for form in self.formsets["form_fields"].forms:
+            binding = form.instance.binding if form.instance.pk else ""
+            if form.is_valid() and form.cleaned_data.get("DELETE") and binding:
+                form.add_error(
+                    None,
+                    _(
+                        "“%(label)s” is een gebonden veld en kan niet worden verwijderd: "
+                        "het systeem werkt met dit antwoord. U kunt het wel verplaatsen of "
+                        "de vraag en toelichting wijzigen."
+                    )
+                    % {"label": form.instance.label},
+                )
+                self.add_error(None, _("Een gebonden veld kan niet worden verwijderd."))
             if not form.is_valid() or form.cleaned_data.get("DELETE"):
                 continue
+            if binding:
+                present.add(binding)
             key = form.cleaned_data.get("key") or derive_key(form.cleaned_data.get("label", ""))
             if key in seen:
                 form.add_error("key", _("Deze sleutel komt al voor in dit formulier."))
             seen.add(key)
+        slug = cleaned.get("slug") or self.instance.slug
+        if self.instance.pk and slug != self.instance.slug and bindings_for(self.instance.slug):
+            self.add_error(
+                "slug", _("De vaste naam van een formulier met gebonden velden ligt vast.")
+            )
+        for reason in missing_bindings(slug, present):
+            self.add_error(None, reason)
         return cleaned
 
 

@@ -39,6 +39,18 @@ def dossier_assessment(*, dossier: Dossier) -> Assessment | None:
     )
 
 
+def dossier_step_responses(*, dossier: Dossier, slug: str):
+    """Every response of the step form ``slug`` for ``dossier``, newest first (concepts too):
+    the current one and the earlier ones, which stay as the step's history."""
+    from forms.models import FormResponse
+
+    return (
+        FormResponse.objects.filter(dossier=dossier, version__definition__slug=slug)
+        .select_related("version__definition", "submitted_by")
+        .order_by("-submitted_at", "-pk")
+    )
+
+
 @dataclass(frozen=True)
 class StepOption:
     transition: Transition

@@ -1,4 +1,12 @@
-"""The assessment framework (basisdossier): saved by the Voorportaal, completed by the director."""
+"""The assessment framework (basisdossier): one form, saved by the Voorportaal, completed by the
+director.
+
+The page is the programme team's form ``beoordelingskader``; its bound fields (risk groups,
+problem areas, other approaches, advice, urgency) are the facts the system acts on. A concept
+changes nothing; on submit the bound answers are copied onto the ``Assessment`` row (for
+querying by the monitor) and the urgency onto the dossier. The guard reads the submitted
+response's bound answers (``assessment_missing``).
+"""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -7,9 +15,16 @@ from django.utils.translation import gettext as _
 
 from dossiers import access
 from dossiers.models import Assessment, Dossier, PartnerInformation
+from dossiers.step_forms import ASSESSMENT_FORM_SLUG, bound_answers
 from dossiers.workflow.states import ACTIVE_STATES, PRE_ASSESSMENT_STATES
 
-ASSESSMENT_FORM_SLUG = "beoordelingskader"
+__all__ = [
+    "ASSESSMENT_FORM_SLUG",
+    "assessment_draft",
+    "assessment_may_edit",
+    "assessment_missing",
+    "assessment_save",
+]
 
 
 def assessment_may_edit(*, dossier: Dossier, user) -> bool:
@@ -23,19 +38,41 @@ def assessment_may_edit(*, dossier: Dossier, user) -> bool:
     return False
 
 
+def assessment_draft(*, dossier: Dossier):
+    """The open concept of the assessment form for ``dossier``, if any."""
+    from forms.models import FormResponse
+
+    return (
+        FormResponse.objects.filter(
+            dossier=dossier, is_draft=True, version__definition__slug=ASSESSMENT_FORM_SLUG
+        )
+        .select_related("version__definition")
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+
+
 def assessment_missing(*, dossier: Dossier) -> list[str]:
-    """What the basisdossier still lacks before the Regieoverleg can decide (Dutch reasons)."""
-    assessment = Assessment.objects.filter(dossier=dossier).first()
-    if assessment is None:
-        return [_("Het beoordelingskader is nog niet ingevuld.")]
+    """What the basisdossier still lacks before the Regieoverleg can decide (Dutch reasons).
+
+    Read from the submitted response only: a concept counts as not filled in.
+    """
+    assessment = (
+        Assessment.objects.filter(dossier=dossier).select_related("form_response__version").first()
+    )
+    response = assessment.form_response if assessment is not None else None
+    if response is None or response.is_draft:
+        reasons = [_("Het beoordelingskader is nog niet ingevuld.")]
+        if assessment_draft(dossier=dossier) is not None:
+            reasons.append(_("Er is een concept opgeslagen; dien het beoordelingskader in."))
+        return reasons
+    facts = bound_answers(response)
     missing = []
-    if not assessment.risk_groups.exists():
+    if not facts.get("risk_groups"):
         missing.append(_("Kies ten minste één risicogroep."))
-    if not assessment.other_approach_checked:
+    if facts.get("other_approach_known") is None:
         missing.append(_("Ga na of de persoon al in een andere aanpak bekend is."))
-    if assessment.form_response_id is None:
-        missing.append(_("Vul de vragen van het beoordelingskader in."))
-    if not assessment.advice:
+    if not facts.get("advice"):
         missing.append(_("Geef een advies aan het Regieoverleg."))
     return missing
 
@@ -55,40 +92,73 @@ def _check_partner_rows(rows: list[dict]) -> None:
         raise ValidationError({"partners": errors})
 
 
+def assessment_version(*, dossier: Dossier):
+    """The form version this dossier's assessment is filled under: that of its concept, else
+    that of its submitted response, else the current one (a response keeps its version)."""
+    from forms.selectors import form_version_current
+
+    draft = assessment_draft(dossier=dossier)
+    if draft is not None:
+        return draft.version
+    assessment = Assessment.objects.filter(dossier=dossier).select_related("form_response").first()
+    if assessment is not None and assessment.form_response_id:
+        return assessment.form_response.version
+    return form_version_current(slug=ASSESSMENT_FORM_SLUG)
+
+
 @transaction.atomic
 def assessment_save(
-    *, dossier: Dossier, by, data: dict, partners: list[dict], form_data: dict | None = None
+    *, dossier: Dossier, by, form_data, partners: list[dict], submit: bool
 ) -> Assessment:
-    """Save the framework with its partner information and (optionally) the form's answers."""
-    from forms.selectors import form_version_current
-    from forms.services import form_response_submit
+    """Save the form's answers and the partner information, as a concept or submitted.
+
+    A concept checks only that each answer is well-formed. Submitting checks every required
+    question and copies the bound answers onto the assessment and the dossier's urgency.
+    """
+    from forms.services import form_response_draft_save, form_response_submit
 
     if not assessment_may_edit(dossier=dossier, user=by):
         raise PermissionDenied
     _check_partner_rows(partners)
-    response = None
-    if form_data is not None:
-        version = form_version_current(slug=ASSESSMENT_FORM_SLUG)
-        response = form_response_submit(version=version, data=form_data, by=by, dossier=dossier)
+    draft = assessment_draft(dossier=dossier)
+    version = assessment_version(dossier=dossier)
     assessment, _created = Assessment.objects.get_or_create(dossier=dossier)
-    for field in (
-        "risks",
-        "other_approach_checked",
-        "other_approach_note",
-        "advice",
-        "advice_text",
-    ):
-        if field in data:
-            setattr(assessment, field, data[field])
-    if response is not None:
+    if submit:
+        response = form_response_submit(
+            version=version, data=form_data, by=by, dossier=dossier, draft=draft
+        )
+        _copy_bound_answers(assessment, bound_answers(response))
         assessment.form_response = response
+    else:
+        form_response_draft_save(
+            version=version, data=form_data, by=by, dossier=dossier, draft=draft
+        )
     assessment.updated_by = by
     assessment.save()
-    for field in ("risk_groups", "problem_areas", "other_approaches"):
-        if field in data:
-            getattr(assessment, field).set(data[field])
     assessment.partner_information.all().delete()
     PartnerInformation.objects.bulk_create(
         PartnerInformation(assessment=assessment, **row) for row in partners
     )
     return assessment
+
+
+def _copy_bound_answers(assessment: Assessment, facts: dict) -> None:
+    """Copies for querying (the monitor, the plan's risk group): never entered anywhere else."""
+    assessment.advice = facts.get("advice") or ""
+    assessment.advice_text = facts.get("advice_reasoning") or ""
+    assessment.other_approach_checked = facts.get("other_approach_known") is not None
+    assessment.save()
+    assessment.risk_groups.set(_ids(facts.get("risk_groups")))
+    assessment.problem_areas.set(_ids(facts.get("problem_areas")))
+    assessment.other_approaches.set(
+        _ids(facts.get("other_approaches")) if facts.get("other_approach_known") else []
+    )
+    urgent = facts.get("urgent")
+    dossier = assessment.dossier
+    if urgent is not None and bool(urgent) != dossier.urgent:
+        dossier.urgent = bool(urgent)
+        dossier.save(update_fields=["urgent"])
+
+
+def _ids(values) -> list[int]:
+    return [int(value) for value in values or [] if str(value).isdigit()]

@@ -1,4 +1,4 @@
-"""Filling in the assessment framework: framework, partner information and the questions."""
+"""Filling in the assessment framework: the one form, and the information of partners."""
 
 from django import forms
 from django.contrib import messages
@@ -12,42 +12,13 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from dossiers.logged_views import LoggedObjectMixin
 from dossiers.models import Assessment, PartnerInformation
 from dossiers.services.assessment import (
-    ASSESSMENT_FORM_SLUG,
+    assessment_draft,
     assessment_may_edit,
     assessment_missing,
     assessment_save,
+    assessment_version,
 )
 from dossiers.views.base import DossierActionMixin
-from snippets.selectors import other_approach_choices, problem_area_choices, risk_group_list
-
-
-class AssessmentForm(forms.ModelForm):
-    class Meta:
-        model = Assessment
-        fields = [
-            "risk_groups",
-            "risks",
-            "problem_areas",
-            "other_approach_checked",
-            "other_approaches",
-            "other_approach_note",
-            "advice",
-            "advice_text",
-        ]
-        widgets = {
-            "risk_groups": forms.CheckboxSelectMultiple,
-            "problem_areas": forms.CheckboxSelectMultiple,
-            "other_approaches": forms.CheckboxSelectMultiple,
-            "risks": forms.Textarea(attrs={"rows": 3}),
-            "other_approach_note": forms.Textarea(attrs={"rows": 2}),
-            "advice_text": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["risk_groups"].queryset = risk_group_list()
-        self.fields["problem_areas"].queryset = problem_area_choices()
-        self.fields["other_approaches"].queryset = other_approach_choices()
 
 
 class PartnerInformationForm(forms.ModelForm):
@@ -91,9 +62,8 @@ class AssessmentEditView(
     def get_log_description(self) -> str:
         return _("Beoordelingskader: %(dossier)s") % {"dossier": self.object}
 
-    def _forms(self, data=None):
+    def _forms(self, data=None, *, draft: bool = False):
         from forms.rendering import build_form
-        from forms.selectors import form_version_current
 
         assessment = Assessment.objects.filter(dossier=self.object).first()
         partners = (
@@ -101,39 +71,39 @@ class AssessmentEditView(
             if assessment
             else PartnerInformation.objects.none()
         )
-        version = form_version_current(slug=ASSESSMENT_FORM_SLUG)
-        initial = (
-            assessment.form_response.answers if assessment and assessment.form_response_id else None
+        version = assessment_version(dossier=self.object)
+        saved = assessment_draft(dossier=self.object) or (
+            assessment.form_response if assessment and assessment.form_response_id else None
         )
-        structured = build_form(version, data)
-        if data is None and initial:
-            structured.initial = initial
-        return (
-            AssessmentForm(data, instance=assessment, prefix="kader"),
-            PartnerFormSet(data, queryset=partners, prefix="partners"),
-            structured,
-        )
+        answers = dict(saved.answers) if saved is not None else {}
+        if saved is None:
+            # The urgency the intake recorded, until the Voorportaal answers the question.
+            urgent_key = next(
+                (f["key"] for f in version.fields if f.get("binding") == "urgent"), None
+            )
+            if urgent_key:
+                answers[urgent_key] = bool(self.object.urgent)
+        structured = build_form(version, data, answers=answers, draft=draft)
+        return structured, PartnerFormSet(data, queryset=partners, prefix="partners")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if "assessment_form" not in kwargs:
-            assessment_form, partner_formset, structured = self._forms()
-            context.update(
-                assessment_form=assessment_form,
-                partner_formset=partner_formset,
-                structured_form=structured,
-            )
+        if "structured_form" not in kwargs:
+            structured, partner_formset = self._forms()
+            context.update(structured_form=structured, partner_formset=partner_formset)
         context.update(
             object=self.object,
             inspect_url_name=self.inspect_url_name,
             missing=assessment_missing(dossier=self.object),
+            draft=assessment_draft(dossier=self.object),
+            intro=context["structured_form"].version.schema.get("intro", ""),
         )
         return context
 
     def post(self, request, *args, **kwargs):
-        assessment_form, partner_formset, structured = self._forms(request.POST)
-        valid = all([assessment_form.is_valid(), partner_formset.is_valid(), structured.is_valid()])
-        if valid:
+        submit = request.POST.get("action") == "submit"
+        structured, partner_formset = self._forms(request.POST, draft=not submit)
+        if all([structured.is_valid(), partner_formset.is_valid()]):
             partners = [
                 {k: v for k, v in f.cleaned_data.items() if k not in ("id", "DELETE")}
                 for f in partner_formset.forms
@@ -143,19 +113,21 @@ class AssessmentEditView(
                 assessment_save(
                     dossier=self.object,
                     by=request.user,
-                    data=assessment_form.cleaned_data,
-                    partners=partners,
                     form_data=request.POST,
+                    partners=partners,
+                    submit=submit,
                 )
             except ValidationError as error:
                 for message in error.messages:
-                    assessment_form.add_error(None, message)
+                    structured.add_error(None, message)
             else:
-                messages.success(request, _("Het beoordelingskader is opgeslagen."))
-                return redirect(self.inspect_url_name, self.object.pk)
-        context = self.get_context_data(
-            assessment_form=assessment_form,
-            partner_formset=partner_formset,
-            structured_form=structured,
-        )
+                if submit:
+                    messages.success(request, _("Het beoordelingskader is ingediend."))
+                    return redirect(self.inspect_url_name, self.object.pk)
+                messages.success(
+                    request,
+                    _("Het concept is opgeslagen. Het telt pas mee als u het indient."),
+                )
+                return redirect(request.path)
+        context = self.get_context_data(structured_form=structured, partner_formset=partner_formset)
         return self.render_to_response(context)

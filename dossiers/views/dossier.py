@@ -16,10 +16,16 @@ from dossiers.selectors import (
     dossier_signals,
     dossier_steps_for,
 )
+from dossiers.selectors.dossiers import dossier_step_responses
 from dossiers.selectors.letters import dossier_letters
 from dossiers.selectors.plan import dossier_workspace
 from dossiers.selectors.queues import next_due_label, next_step_label
-from dossiers.services.assessment import assessment_may_edit, assessment_missing
+from dossiers.services.assessment import (
+    ASSESSMENT_FORM_SLUG,
+    assessment_draft,
+    assessment_may_edit,
+    assessment_missing,
+)
 from dossiers.services.closure import PROPOSAL_STATES
 from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import relation_may_add
@@ -64,6 +70,13 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["signals"] = dossier_signals(dossier=self.object)
         context["assessment"] = dossier_assessment(dossier=self.object)
         context["assessment_missing"] = assessment_missing(dossier=self.object)
+        current = context["assessment"].form_response_id if context["assessment"] else None
+        context["assessment_earlier"] = [
+            response
+            for response in dossier_step_responses(dossier=self.object, slug=ASSESSMENT_FORM_SLUG)
+            if response.pk != current and not response.is_draft
+        ]
+        context["assessment_draft"] = assessment_draft(dossier=self.object)
         context["may_edit_assessment"] = assessment_may_edit(
             dossier=self.object, user=self.request.user
         )

@@ -28,7 +28,12 @@ class FormDefinition(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("intro"),
-        CspInlinePanel("form_fields", label=_("veld"), heading=_("Velden")),
+        CspInlinePanel(
+            "form_fields",
+            label=_("veld"),
+            heading=_("Velden"),
+            child_form="forms.viewsets.FormFieldAdminForm",
+        ),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from forms.panels import BindingPanel
 from forms.schema import CHOICE_TYPES, parse_choices
 
 
@@ -61,8 +62,16 @@ class FormField(Orderable):
     max_value = models.DecimalField(
         _("maximum"), max_digits=15, decimal_places=4, null=True, blank=True
     )
+    binding = models.CharField(
+        _("gebonden aan"),
+        max_length=40,
+        blank=True,
+        editable=False,
+        help_text=_("Het gegeven waar het systeem mee werkt; vastgelegd door het systeem."),
+    )
 
     panels = [
+        BindingPanel(),
         FieldRowPanel([FieldPanel("field_type"), FieldPanel("required")]),
         FieldPanel("label"),
         FieldPanel("help_text"),
@@ -82,6 +91,12 @@ class FormField(Orderable):
         """Derive the key, and refuse settings that make no sense for the field type."""
         if not self.key and self.label:
             self.key = derive_key(self.label)
+        if self.binding:
+            # Type, answer list and "required" of a bound field are the system's, not the form's.
+            return
+        self._check_settings()
+
+    def _check_settings(self):
         errors = {}
         if self.field_type in CHOICE_TYPES and not parse_choices(self.choices):
             errors["choices"] = _("Geef minstens één antwoordmogelijkheid.")

@@ -31,6 +31,12 @@ class FormResponse(models.Model):
     )
     submitted_at = models.DateTimeField(_("ingevuld op"), default=timezone.now)
     answers = models.JSONField(_("antwoorden"), default=dict, encoder=DjangoJSONEncoder)
+    is_draft = models.BooleanField(
+        _("concept"),
+        default=False,
+        help_text=_("Een concept is opgeslagen maar niet ingediend: het telt nergens als gedaan."),
+    )
+    updated_at = models.DateTimeField(_("bijgewerkt op"), auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("ingevuld formulier")
@@ -39,10 +45,3 @@ class FormResponse(models.Model):
 
     def __str__(self):
         return f"{self.version.title} – {timezone.localtime(self.submitted_at):%d-%m-%Y %H:%M}"
-
-    @property
-    def answer_rows(self):
-        """The pinned version's questions with this response's answers, for display."""
-        from forms.rendering import answer_rows
-
-        return answer_rows(self)
