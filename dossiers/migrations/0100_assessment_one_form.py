@@ -90,6 +90,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("dossiers", "0051_retention_schedule_roles"),  # merge order of the parallel branches
         ("dossiers", "0040_signal_external_reference"),
         ("structuredforms", "0101_bind_step_fields"),
         ("catalogue", "0010_other_approach_list_entry"),

@@ -6,6 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("dossiers", "0100_assessment_one_form"),  # merge order of the parallel branches
         ("dossiers", "0040_signal_external_reference"),
     ]
 

@@ -7,6 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("dossiers", "0131_privacy_supervision_role"),  # merge order of the parallel branches
         ("dossiers", "0040_signal_external_reference"),
         ("dossiers", "0051_retention_schedule_roles"),
     ]

@@ -6,6 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("dossiers", "0141_deadlines_schedule"),  # merge order of the parallel branches
         ('dossiers', '0040_signal_external_reference'),
     ]
 

@@ -6,6 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("dossiers", "0150_meeting_ics_sequence"),  # merge order of the parallel branches
         ('catalogue', '0010_other_approach_list_entry'),
         ('dossiers', '0040_signal_external_reference'),
     ]
