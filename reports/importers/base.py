@@ -127,7 +127,9 @@ def open_workbook(content: bytes, plan: ImportPlan):
 
 
 def count_rows(content: bytes, sheet_name: str) -> int:
-    """Rough number of data rows (from the sheet's dimension), 0 when unreadable."""
+    """The number of non-empty data rows, counted by streaming the sheet (the dimension
+    element may be missing, as openpyxl's write-only mode writes none, or wrong); 0 when
+    unreadable. Memory stays flat: the read-only reader never holds the sheet."""
     if file_error(content):
         return 0
     try:
@@ -137,7 +139,13 @@ def count_rows(content: bytes, sheet_name: str) -> int:
     try:
         if sheet_name not in workbook.sheetnames:
             return 0
-        return max((workbook[sheet_name].max_row or 1) - 1, 0)
+        sheet = workbook[sheet_name]
+        sheet.reset_dimensions()  # never trust the dimension element
+        rows = sheet.iter_rows(values_only=True)
+        next(rows, None)  # the header
+        return sum(1 for row in rows if any(value not in (None, "") for value in row))
+    except Exception:  # noqa: BLE001 - a damaged sheet counts as unreadable
+        return 0
     finally:
         workbook.close()
 
@@ -189,7 +197,8 @@ def _checked_sheet(workbook, sheet_name: str, columns: list[Column], plan: Impor
     if plan.errors:
         return None
     sheet = workbook[sheet_name]
-    plan.total = max((sheet.max_row or 1) - 1, 0)
+    plan.total = max((sheet.max_row or 1) - 1, 0)  # a hint for progress only
+    sheet.reset_dimensions()  # read every row, whatever the dimension element says
     rows = sheet.iter_rows()
     header = [cell.value for cell in next(rows, [])]
     found = [str(v).strip() if v is not None else "" for v in header[: len(columns)]]
