@@ -238,8 +238,21 @@ def parse_choice(plan, number, column, value, choices) -> str | None:
     return None
 
 
+def check_length(plan, number: int, column: str, value: str, max_length: int | None) -> None:
+    """The dry run refuses what the database would refuse at apply: text over the limit."""
+    if max_length and len(value) > max_length:
+        plan.error(
+            number,
+            column,
+            _("Te lang: %(n)s tekens, ten hoogste %(max)s.") % {"n": len(value), "max": max_length},
+        )
+
+
 def parse_date(plan, number, column, value) -> datetime.date | None:
-    """A date cell, or text as dd-mm-jjjj; anything else is an error."""
+    """A date cell, or text as dd-mm-jjjj; anything else is an error.
+
+    Text is read the Dutch way, day first: "3-4-2027" is 3 April 2027 (never 4 March).
+    """
     if value in (None, ""):
         return None
     if isinstance(value, datetime.datetime):
