@@ -5,7 +5,6 @@ attachment through it: stored in the bucket, served only by the scoped view, log
 another case director, and no public URL: an anonymous GET on the object is refused.
 """
 
-
 import boto3
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
