@@ -9,8 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${LOAD_PORT:-8107}
 SECONDS_PER_RUN=${LOAD_SECONDS:-60}
-export REQUIRE_SECOND_FACTOR=False DJANGO_SETTINGS_MODULE=config.settings.production
-export SECRET_KEY=${SECRET_KEY:-load-bench-only} ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=False
+# the base settings (DEBUG off) over plain HTTP on loopback; production's secure cookies and
+# second factor would need TLS and TOTP in the simulated users
+export REQUIRE_SECOND_FACTOR=False DJANGO_SETTINGS_MODULE=config.settings.base
+export ALLOWED_HOSTS=127.0.0.1
 export PYTHONPATH=.:site
 out=$(mktemp -d)
 .venv/bin/python manage.py collectstatic --noinput -v0
