@@ -21,7 +21,7 @@ web=$!
 .venv/bin/python manage.py qcluster >"$out/worker.log" 2>&1 &
 worker=$!
 trap 'kill $web $worker 2>/dev/null || true' EXIT
-sleep 5
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/admin/login/"; do sleep 2; done
 failed=0
 for users in 20 50; do
   marker="load-$(date +%s)-$users"

@@ -53,6 +53,7 @@ class CaseDirector(HttpUser):
             {"username": DIRECTOR, "password": DIRECTOR_PASSWORD, "csrfmiddlewaretoken": token},
             headers={"Referer": f"{self.host}/admin/login/"},
             name="login",
+            allow_redirects=False,  # the start page is issue 13's; not in this mix yet
         )
         listing = self.client.get("/admin/dossiers/?mine=true", name="listing (mine)")
         self.dossiers = DOSSIER_LINK.findall(listing.text) or ["1"]
