@@ -23,7 +23,9 @@ migration = importlib.import_module("dossiers.migrations.0100_assessment_one_for
 def _old_shape(dossier, by, *, answers):
     """An assessment as the page stored it before: the fixed block and a version-1 response."""
     version_one = FormVersion.objects.get(definition__slug=ASSESSMENT_FORM_SLUG, number=1)
-    old = form_response_submit(version=version_one, data=answers, by=by, dossier=dossier)
+    old = form_response_submit(version=version_one, data=answers, by=by)
+    FormResponse.objects.filter(pk=old.pk).update(dossier=dossier)
+    old.refresh_from_db()
     assessment = Assessment.objects.create(
         dossier=dossier,
         risks="Mogelijke uitreis",
@@ -54,9 +56,7 @@ def _v1_answers(**changes):
     return answers
 
 
-def test_two_blocks_that_disagree_take_what_the_guard_used_and_keep_the_other(
-    client, users, walk
-):
+def test_two_blocks_that_disagree_take_what_the_guard_used_and_keep_the_other(client, users, walk):
     dossier = walk(S.PRE_ASSESSMENT)
     assessment, old = _old_shape(dossier, users["voorportaal"], answers=_v1_answers())
 
@@ -107,9 +107,7 @@ def test_demo_data_moves_with_nothing_lost(users):
 
     demo_data_create(dossiers=12, seed=7)
     demo = list(Dossier.objects.order_by("pk")[:3])
-    olds = [
-        _old_shape(dossier, users["voorportaal"], answers=_v1_answers())[1] for dossier in demo
-    ]
+    olds = [_old_shape(dossier, users["voorportaal"], answers=_v1_answers())[1] for dossier in demo]
     responses = FormResponse.objects.count()
 
     assert migration.migrate_assessments(apps) == len(demo)

@@ -107,8 +107,10 @@ def test_team_adds_a_question_moves_a_bound_field_and_the_voorportaal_sees_it(cl
     assert response.status_code == 302, response.content.decode()[:2000]
 
     version = form_version_current(slug=ASSESSMENT_FORM_SLUG)
-    assert version.fields[0]["binding"] == "urgent"
-    assert version.fields[0]["label"] == "Moet dit met spoed?"
+    order = [f.get("binding") or f["label"] for f in version.fields]
+    assert order.index("urgent") < order.index("Bron van het signaal")
+    assert order.index("urgent") < order.index("risk_groups")
+    assert version.fields[order.index("urgent")]["label"] == "Moet dit met spoed?"
     assert version.fields[-1]["label"] == "Naam van de wijkagent"
 
     dossier = walk(S.PRE_ASSESSMENT)
