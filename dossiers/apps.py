@@ -12,6 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from dossiers import accessibility
         from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
         from dossiers.services.letters import letters_completion
 
@@ -21,6 +22,9 @@ class DossiersConfig(AppConfig):
         register_completion(
             ObligationKind.EVALUATION, DatesPerDossier("dossiers.Evaluation", "evaluated_on")
         )
+        # Help texts and errors tied to their fields, radio and checkbox groups as fieldsets.
+        accessibility.install()
+        accessibility.register_hooks()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):
