@@ -12,7 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from dossiers import deadline_signals
+        from dossiers import accessibility, deadline_signals
         from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
         from dossiers.services.letters import letters_completion
         from dossiers.step_forms import register_step_forms
@@ -28,6 +28,9 @@ class DossiersConfig(AppConfig):
         )
         # The stored copy of the deadlines follows steps, fulfilments and calendar changes.
         deadline_signals.connect()
+        # Help texts and errors tied to their fields, radio and checkbox groups as fieldsets.
+        accessibility.install()
+        accessibility.register_hooks()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

@@ -7,6 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from handbook.views import accessibility_statement
+
 
 def healthz(request):
     """Liveness probe for Fly.io; touches no personal data."""
@@ -16,6 +18,7 @@ def healthz(request):
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("account/", include("dossiers.mfa.urls")),
+    path("toegankelijkheid/", accessibility_statement, name="accessibility_statement"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -114,7 +114,7 @@ def test_secretary_records_decisions_and_sees_refusal_reasons(page, role_users):
         page.check("input[name=decision][value=include]")
         page.fill("textarea[name=note]", "Opnemen; regisseur volgt.")
         page.click("button:has-text('Besluit vastleggen')")
-        page.wait_for_selector("div.help-critical")
+        page.wait_for_selector("[data-error-summary]:focus")
         content = page.content()
         assert "Bij opnemen moet een regisseur worden aangewezen." in content
         assert "Opnemen; regisseur volgt." in content  # nothing lost

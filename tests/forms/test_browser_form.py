@@ -24,7 +24,13 @@ SCREENSHOTS = Path(os.environ.get("BROWSER_SCREENSHOTS", tempfile.gettempdir()))
 
 
 @pytest.fixture
-def page():
+def page(live_server):
+    from tests.browser.conftest import SerialApp
+
+    # One request at a time, as in tests/browser: SQLite in memory shares one connection.
+    httpd = live_server.thread.httpd
+    if not isinstance(httpd.get_app(), SerialApp):
+        httpd.set_app(SerialApp(httpd.get_app()))
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian's chromium is not installed (make browsers)")
@@ -74,8 +80,9 @@ def test_programme_team_adds_a_field_publishes_and_fills_the_form(page, live_ser
     page.get_by_role("link", name="Evaluatie plan van aanpak").click()
     page.get_by_text("Is de familie betrokken?").first.wait_for()
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Het formulier is niet opgeslagen.").first.wait_for()
-    assert page.get_by_text("Dit veld is verplicht.").count() == 5
+    page.locator("[data-error-summary]:focus").wait_for()  # focus on the error summary
+    assert page.locator(".error-message", has_text="Dit veld is verplicht.").count() == 5
+    assert page.locator("[data-error-summary] a").count() == 5
     assert not FormResponse.objects.exists()
     page.screenshot(path=str(SCREENSHOTS / "evaluatie-fouten.png"), full_page=True)
 
