@@ -93,7 +93,11 @@ def agenda_item_decide(
         )
     else:
         dossier_transition(
-            dossier=dossier, to=decision_target(decision, dossier.state), by=by, note=note
+            dossier=dossier,
+            to=decision_target(decision, dossier.state),
+            by=by,
+            note=note,
+            decided_on=item.meeting.date,
         )
     item.decision = decision
     item.decision_note = note

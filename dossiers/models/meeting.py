@@ -48,6 +48,7 @@ class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Gepland")
     HOLIDAY = "holiday", _("Vervalt: feestdag")
     CANCELLED = "cancelled", _("Geannuleerd")
+    NO_ITEMS = "no_items", _("Vervalt: geen agendapunten")
 
 
 class Meeting(models.Model):

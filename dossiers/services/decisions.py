@@ -36,6 +36,7 @@ def steering_decide(
         note=reason,
         destination=destination,
         missing_information=missing_information,
+        decided_on=decided_on,
         **extra,
     )
     return SteeringDecision.objects.create(

@@ -15,7 +15,8 @@ def _appoint_case_director(dossier, *, data, now, **_kw):
     director = data.get("case_director") or dossier.case_director
     dossier.case_director = director
     dossier.case_director_organisation_id = director.organisation_id
-    dossier.included_on = timezone.localdate(now)
+    # The letter clock runs from the decision's own date, never from the day it is recorded.
+    dossier.included_on = data.get("decided_on") or timezone.localdate(now)
 
 
 def _propose_letters(dossier, **_kw):

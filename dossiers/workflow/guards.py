@@ -162,9 +162,27 @@ GUARDS: dict[tuple[S, S], list[Guard]] = {
 }
 
 
+def decision_date_possible(dossier, by, data) -> list[str]:
+    """A decision date (the clocks run from it) is neither after today nor before the dossier
+    existed; checked on every step that carries one."""
+    from django.utils import timezone
+
+    day = data.get("decided_on")
+    if not day:
+        return []
+    if day > timezone.localdate():
+        return [_("De besluitdatum kan niet in de toekomst liggen.")]
+    if dossier.created_at and day < timezone.localdate(dossier.created_at):
+        return [
+            _("De besluitdatum ligt vóór de registratie van het dossier (%(date)s).")
+            % {"date": f"{timezone.localdate(dossier.created_at):%d-%m-%Y}"}
+        ]
+    return []
+
+
 def reasons_against(dossier, source, target, by, data) -> list[str]:
     """All reasons the guards of this step give against taking it now."""
-    reasons: list[str] = []
+    reasons: list[str] = list(decision_date_possible(dossier, by, data))
     for guard in GUARDS.get((source, target), []):
         reasons.extend(guard(dossier, by, data))
     return reasons
