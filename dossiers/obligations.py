@@ -118,6 +118,7 @@ class _Context:
     calendar: MeetingCalendar
     history: dict[int, dict[str, list[datetime.date]]]
     done: dict[str, dict[int, list[datetime.date]]]
+    adopted_on: dict[int, datetime.date] = None  # the adoption decision's own date, per dossier
 
 
 def _days(n: int) -> datetime.timedelta:
@@ -138,11 +139,19 @@ def _load_context(dossier_ids: list[int], calendar: MeetingCalendar | None) -> _
             for dossier_id, dates in source(dossier_ids).items():
                 merged[dossier_id].extend(dates)
         done[kind] = merged
+    from dossiers.models import ActionPlan
+
+    adopted_on = dict(
+        ActionPlan.objects.filter(dossier_id__in=dossier_ids, adopted_on__isnull=False).values_list(
+            "dossier_id", "adopted_on"
+        )
+    )
     return _Context(
         settings=ProgrammeSettings.load(),
         calendar=calendar or MeetingCalendar.load(),
         history=history,
         done=done,
+        adopted_on=adopted_on,
     )
 
 
@@ -178,10 +187,19 @@ def _letter(dossier, ctx) -> Obligation | None:
     )
 
 
+def advisory_meeting_after(
+    included_on: datetime.date, settings: ProgrammeSettings, calendar: MeetingCalendar
+) -> Meeting | None:
+    """The ITAT-R date of a dossier included on ``included_on``: the first ITAT-R that takes
+    place (holidays skipped) on or after assignment + the lead days. The one rule: the
+    obligations below and the monitor's advice term read it."""
+    earliest = included_on + _days(settings.advisory_lead_days)
+    return calendar.first_on_or_after(MeetingKind.ADVISORY, earliest)
+
+
 def advisory_meeting_for(dossier: Dossier, ctx: _Context) -> Meeting | None:
     """The ITAT-R date: the first ITAT-R on or after assignment + the lead days."""
-    earliest = dossier.included_on + _days(ctx.settings.advisory_lead_days)
-    return ctx.calendar.first_on_or_after(MeetingKind.ADVISORY, earliest)
+    return advisory_meeting_after(dossier.included_on, ctx.settings, ctx.calendar)
 
 
 def _concept_plan_and_first_uvo(dossier, ctx) -> list[Obligation]:
@@ -206,13 +224,22 @@ def _concept_plan_and_first_uvo(dossier, ctx) -> list[Obligation]:
     return found
 
 
-def uvo_due(held: Iterable[datetime.date], settings: ProgrammeSettings) -> datetime.date | None:
+def uvo_interval(dossier: Dossier | None, settings: ProgrammeSettings) -> int:
+    """Days between two UVOs for ``dossier``: its own interval when the case director set one
+    (handbook: "ook vaker of tijdelijk met een lagere frequentie"), else the programme's."""
+    own = getattr(dossier, "uvo_interval_days", None) if dossier is not None else None
+    return own or settings.uvo_interval_days
+
+
+def uvo_due(
+    held: Iterable[datetime.date], settings: ProgrammeSettings, dossier: Dossier | None = None
+) -> datetime.date | None:
     """The next UVO's due date: the last UVO held + the interval; None before the first UVO.
 
     The one rule for later UVOs: the obligations below and the monitor's compliance read it.
     """
     held = list(held)
-    return max(held) + _days(settings.uvo_interval_days) if held else None
+    return max(held) + _days(uvo_interval(dossier, settings)) if held else None
 
 
 def evaluation_due(
@@ -225,11 +252,14 @@ def evaluation_due(
 
 
 def _later_uvo(dossier, ctx) -> Obligation | None:
-    due = uvo_due(ctx.done.get(ObligationKind.UVO, {}).get(dossier.pk, []), ctx.settings)
+    due = uvo_due(ctx.done.get(ObligationKind.UVO, {}).get(dossier.pk, []), ctx.settings, dossier)
     if due is None:
         return None
-    days = ctx.settings.uvo_interval_days
-    rule = _("Vorige UVO + %(days)s dagen") % {"days": days}
+    days = uvo_interval(dossier, ctx.settings)
+    if dossier.uvo_interval_days:
+        rule = _("Vorige UVO + %(days)s dagen (interval van dit dossier)") % {"days": days}
+    else:
+        rule = _("Vorige UVO + %(days)s dagen") % {"days": days}
     return _base(dossier, ObligationKind.UVO, due, rule)
 
 
@@ -239,6 +269,10 @@ def _definitive_plan(dossier, ctx) -> Obligation | None:
         return None
     # The ITAT-R that discussed the plan: the last one held on or before the advice was recorded.
     discussed = ctx.calendar.last_on_or_before(MeetingKind.ADVISORY, advised[-1])
+    submitted = ctx.history[dossier.pk].get(S.PLAN_SUBMITTED)
+    if discussed and submitted and discussed.date < submitted[-1]:
+        # advice recorded without a meeting: an ITAT-R held before the plan existed is not it
+        discussed = None
     discussed_on = discussed.date if discussed else advised[-1]
     meeting = ctx.calendar.first_with_cutoff_after(MeetingKind.STEERING, discussed_on)
     if meeting is None:
@@ -252,9 +286,11 @@ def _definitive_plan(dossier, ctx) -> Obligation | None:
 
 
 def _evaluation(dossier, ctx) -> Obligation | None:
+    # The clock runs from the adoption decision's date, not from the day it was recorded.
     adopted = ctx.history[dossier.pk].get(S.PLAN_ADOPTED)
     if dossier.state not in EXECUTION_STATES or not adopted:
         return None
+    adopted = [(ctx.adopted_on or {}).get(dossier.pk) or adopted[-1]]
     evaluated = ctx.done.get(ObligationKind.EVALUATION, {}).get(dossier.pk, [])
     days = ctx.settings.evaluation_interval_days
     if any(d >= adopted[-1] for d in evaluated):

@@ -30,10 +30,16 @@ from dossiers.views.letters import (
     LetterIndexView,
     LetterProposeView,
     LetterRegisterView,
+    LetterRelativeAddView,
     LetterSendView,
 )
 from dossiers.views.plan import InterventionChooseView, PlanItemAddView, PlanVersionsView
-from dossiers.views.relations import RelationAddView
+from dossiers.views.relations import (
+    FamilyApproachView,
+    RelationAddView,
+    RelativeRemoveView,
+    UvoIntervalView,
+)
 from dossiers.views.signals import (
     SignalForm,
     SignalIndexView,
@@ -55,6 +61,9 @@ DOSSIER_PAGES = (
     ("uvo_add", "uvo/<str:pk>/", CaseMeetingAddView),
     ("evaluation_add", "evaluatie/<str:pk>/", EvaluationAddView),
     ("closure_add", "voorstel/<str:pk>/", ClosureProposalAddView),
+    ("relative_remove", "familie/verwijderen/<str:pk>/", RelativeRemoveView),
+    ("family_approach", "gezinsaanpak/<str:pk>/", FamilyApproachView),
+    ("uvo_interval", "uvo-interval/<str:pk>/", UvoIntervalView),
 )
 #: URL names of the objects themselves (``dossiers.execution.viewsets``)
 CHILD_URL_NAMES = {
@@ -268,6 +277,7 @@ class NotificationLetterViewSet(ScopedModelViewSet):
             change_url_name=self.get_url_name("change"),
             add_letter_url_name=self.get_url_name("add_letter"),
             propose_url_name=self.get_url_name("propose"),
+            relative_add_url_name=self.get_url_name("relative_add"),
             **kwargs,
         )
 
@@ -283,6 +293,11 @@ class NotificationLetterViewSet(ScopedModelViewSet):
                 "dossier/<int:dossier_pk>/toevoegen/",
                 self._letter_view(LetterAddView),
                 name="add_letter",
+            ),
+            path(
+                "dossier/<int:dossier_pk>/familielid/",
+                self._letter_view(LetterRelativeAddView),
+                name="relative_add",
             ),
             path(
                 "dossier/<int:dossier_pk>/voorstellen/",

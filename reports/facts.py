@@ -75,6 +75,7 @@ def monitor_fact_data(dossier) -> dict:
                 )
             )
         ],
+        "uvo_interval_days": dossier.uvo_interval_days,
         "uvos_on": [
             held_on.isoformat()
             for held_on in dossier.case_meetings.order_by("held_on", "pk").values_list(

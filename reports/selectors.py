@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dossiers.meetings.calendar import MeetingCalendar
 from dossiers.models import (
     CaseMeeting,
     Dossier,
@@ -28,7 +29,12 @@ from dossiers.models import (
     SourceType,
 )
 from dossiers.models.plan_item import CLOSED_ITEM_STATUSES, GoalAttainment, PlanItemStatus
-from dossiers.obligations import EXECUTION_STATES, evaluation_due, uvo_due
+from dossiers.obligations import (
+    EXECUTION_STATES,
+    advisory_meeting_after,
+    evaluation_due,
+    uvo_due,
+)
 from dossiers.workflow.states import DossierState
 from reports.facts import age_band, day, facts_read_once, in_period, stored_facts
 from reports.periods import Period
@@ -42,9 +48,6 @@ OUTFLOW_STATES = (
     DossierState.NOT_INCLUDED,
     DossierState.CLOSED,
 )
-# The first ITAT-R at least 5 weeks after assignment, and the ITAT-R meets every 3 weeks
-# (domain.md), so advice later than 8 weeks after inclusion missed the rule.
-ADVISORY_DEADLINE = datetime.timedelta(weeks=8)
 
 
 @dataclass
@@ -166,7 +169,9 @@ def dossiers_by_state_at_end(*, period: Period) -> Table:
 
 
 def advisory_deadline_compliance(*, period: Period) -> Table:
-    """Of the dossiers included in the period: was the ITAT-R advice in time (8 weeks)?"""
+    """Of the dossiers included in the period: was the ITAT-R advice in time? In time is on or
+    before the ITAT-R the obligations engine set for the dossier (``advisory_meeting_after``:
+    the first meeting that takes place at least the lead days after inclusion)."""
     first_advice = (
         DossierStatusChange.objects.filter(
             dossier=OuterRef("pk"), to_state=DossierState.PLAN_ADVISED
@@ -188,12 +193,20 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
         for fact in stored_facts()
         if in_period(fact["included_on"], period)
     ]
-    counts = _term_counts(pairs, ADVISORY_DEADLINE, today)
+    programme, calendar = ProgrammeSettings.load(), MeetingCalendar.load()
+    counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
+    for included_on, advised_on in pairs:
+        meeting = advisory_meeting_after(included_on, programme, calendar)
+        due = meeting.date if meeting else None
+        if advised_on is not None:
+            counts["in_time" if due is None or advised_on <= due else "late"] += 1
+        else:
+            counts["overdue" if due is not None and today > due else "pending"] += 1
     labels = {
-        "in_time": _("Advies binnen 8 weken"),
-        "late": _("Advies na 8 weken"),
-        "overdue": _("Nog geen advies, termijn verstreken"),
-        "pending": _("Nog geen advies, binnen termijn"),
+        "in_time": _("Advies in het ITAT-R waarvoor het dossier was gepland (of eerder)"),
+        "late": _("Advies in een later ITAT-R"),
+        "overdue": _("Nog geen advies, het geplande ITAT-R is voorbij"),
+        "pending": _("Nog geen advies, het geplande ITAT-R komt nog"),
     }
     rows = [(str(labels[key]), counts[key]) for key in counts]
     return Table("advisory_deadline", str(_("Termijn ITAT-R-advies na opname")), rows)
@@ -323,6 +336,7 @@ class _Timeline:
     history: list[tuple[datetime.date, str]] = field(default_factory=list)
     uvos: list[datetime.date] = field(default_factory=list)
     evaluations: list[datetime.date] = field(default_factory=list)
+    uvo_interval_days: int | None = None  # the dossier's own interval (obligations.uvo_interval)
 
     def state_on(self, on: datetime.date) -> str:
         states = [state for changed_on, state in self.history if changed_on <= on]
@@ -350,6 +364,11 @@ def _timelines(period: Period) -> list[_Timeline]:
         "dossier_id", "evaluated_on"
     ):
         timelines.setdefault(dossier_id, _Timeline()).evaluations.append(on)
+    own_intervals = Dossier.objects.filter(
+        pk__in=list(timelines), uvo_interval_days__isnull=False
+    ).values_list("pk", "uvo_interval_days")
+    for dossier_id, days in own_intervals:
+        timelines[dossier_id].uvo_interval_days = days
     found = list(timelines.values())
     for fact in stored_facts():
         found.append(
@@ -361,6 +380,7 @@ def _timelines(period: Period) -> list[_Timeline]:
                 evaluations=[
                     day(on) for on in fact.get("evaluations_on", []) if day(on) <= period.end
                 ],
+                uvo_interval_days=fact.get("uvo_interval_days"),
             )
         )
     return found
@@ -384,10 +404,10 @@ def uvo_deadline_compliance(*, period: Period) -> Table:
         for index, held_on in enumerate(timeline.uvos):
             if index and in_period(held_on.isoformat(), period):
                 if timeline.state_on(held_on) in EXECUTION_STATES:
-                    due = uvo_due(timeline.uvos[:index], programme)
+                    due = uvo_due(timeline.uvos[:index], programme, timeline)
                     counts["in_time" if held_on <= due else "late"] += 1
         if timeline.state_on(reference) in EXECUTION_STATES:
-            due = uvo_due([d for d in timeline.uvos if d <= reference], programme)
+            due = uvo_due([d for d in timeline.uvos if d <= reference], programme, timeline)
             counts["overdue"] += due is not None and due < reference
     labels = {
         "in_time": _("UVO op tijd gehouden"),

@@ -15,6 +15,7 @@ from dossiers.views.base import ReadOnlyModelViewSet
 from reports.listing_export import ListingExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
+    Institution,
     Intervention,
     LetterTemplate,
     Organisation,
@@ -174,6 +175,25 @@ class LetterTemplateViewSet(CatalogueViewSet):
     ordering = ["recipient_kind"]
 
 
+class InstitutionViewSet(CatalogueViewSet):
+    """PIs and JJIs: the address a detained person's letter goes to (handbook ch. 2)."""
+
+    model = Institution
+    icon = "home"
+    menu_label = _("Inrichtingen (PI/JJI)")
+    url_prefix = "catalogus/inrichtingen"
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "city"]
+    list_display = [
+        "name",
+        Column("kind", label=_("Soort"), accessor="get_kind_display"),
+        Column("city", label=_("Plaats")),
+        Column("case_manager_function", label=_("Functie casemanager")),
+        BooleanColumn("active", label=_("Actief")),
+    ]
+    ordering = ["name"]
+
+
 class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Catalogus")
     menu_icon = "folder-open-1"
@@ -186,6 +206,7 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
         OtherApproachViewSet,
         TrainingEventViewSet,
         LetterTemplateViewSet,
+        InstitutionViewSet,
     )
 
 

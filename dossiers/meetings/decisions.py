@@ -65,6 +65,7 @@ def agenda_item_decide(
     case_director=None,
     destination: str = "",
     missing_information: str = "",
+    other_approach_confirmed: bool = False,
 ) -> AgendaItem:
     """Record the meeting's decision on an item and take the matching step of the dossier."""
     check_manager(by)
@@ -90,10 +91,15 @@ def agenda_item_decide(
             reason=note,
             destination=destination,
             missing_information=missing_information,
+            other_approach_confirmed=other_approach_confirmed,
         )
     else:
         dossier_transition(
-            dossier=dossier, to=decision_target(decision, dossier.state), by=by, note=note
+            dossier=dossier,
+            to=decision_target(decision, dossier.state),
+            by=by,
+            note=note,
+            decided_on=item.meeting.date,
         )
     item.decision = decision
     item.decision_note = note

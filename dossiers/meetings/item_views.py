@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, View
@@ -106,8 +107,16 @@ class DecisionForm(forms.Form):
         help_text=gettext_lazy("Alleen bij aanhouden: welke informatie is nog nodig?"),
     )
 
-    def __init__(self, *args, item, **kwargs):
+    other_approach_confirmed = forms.BooleanField(
+        label=gettext_lazy("Opnemen ondanks de vermelding bij een andere aanpak"),
+        required=False,
+        help_text=gettext_lazy("Alleen nodig bij opnemen als de persoon op een lijst staat."),
+    )
+
+    def __init__(self, *args, item, matches=(), **kwargs):
         super().__init__(*args, **kwargs)
+        if not matches:
+            del self.fields["other_approach_confirmed"]
         choices = decision_choices(item)
         self.fields["decision"].choices = choices
         values = {value for value, _label in choices}
@@ -136,7 +145,13 @@ class AgendaItemDecideView(AgendaItemMixin, WagtailAdminTemplateMixin, FormView)
         return super().get(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "item": self.item}
+        return {**super().get_form_kwargs(), "item": self.item, "matches": self.matches}
+
+    @cached_property
+    def matches(self):
+        from dossiers.selectors.duplicates import dossier_list_matches
+
+        return dossier_list_matches(self.item.dossier) if self.item.kind == "decision" else []
 
     def get_page_subtitle(self):
         return self.item.dossier.reference
@@ -151,7 +166,9 @@ class AgendaItemDecideView(AgendaItemMixin, WagtailAdminTemplateMixin, FormView)
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(item=self.item, dossier=self.item.dossier, **kwargs)
+        return super().get_context_data(
+            item=self.item, dossier=self.item.dossier, list_matches=self.matches, **kwargs
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -164,6 +181,7 @@ class AgendaItemDecideView(AgendaItemMixin, WagtailAdminTemplateMixin, FormView)
                 case_director=data.get("case_director"),
                 destination=data.get("destination", ""),
                 missing_information=data.get("missing_information", ""),
+                other_approach_confirmed=data.get("other_approach_confirmed", False),
             )
         except TransitionNotAllowed as refusal:
             for reason in refusal.reasons:

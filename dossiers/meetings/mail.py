@@ -35,13 +35,14 @@ def _holders(permission: str):
 
 
 def agenda_recipients(*, meeting: Meeting) -> list[User]:
-    """Participants of the meeting's kind and the case directors of its dossiers, once each."""
-    directors = meeting.items.values("dossier__case_director")
+    """Participants of the meeting's kind and, for the ITAT-R only, the case directors of its
+    dossiers, once each. "De regisseur is niet aanwezig bij" the Regieoverleg (handbook ch. 6),
+    so a case director gets no Regieoverleg slot."""
+    condition = _holders(PARTICIPANT_PERMISSION[meeting.series.kind])
+    if meeting.series.kind == MeetingKind.ADVISORY:
+        condition |= Q(pk__in=meeting.items.values("dossier__case_director"))
     found = (
-        User.objects.filter(
-            _holders(PARTICIPANT_PERMISSION[meeting.series.kind]) | Q(pk__in=directors),
-            is_active=True,
-        )
+        User.objects.filter(condition, is_active=True)
         .exclude(email="")
         .distinct()
         .order_by("last_name", "first_name", "pk")
@@ -62,7 +63,12 @@ def agenda_message(*, meeting: Meeting, slots, user: User, sender: str) -> Email
         .values_list("pk", flat=True)
     )
     visible = [s for s in slots if s.item.dossier_id in visible_ids]
-    own = [s for s in visible if s.item.dossier.case_director_id == user.pk]
+    own = [
+        s
+        for s in visible
+        if s.item.dossier.case_director_id == user.pk
+        and meeting.series.kind == MeetingKind.ADVISORY
+    ]
     context = {
         "meeting": meeting,
         "user": user,

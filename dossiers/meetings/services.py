@@ -76,3 +76,26 @@ def meeting_cancel(*, meeting: Meeting, by, note: str = "") -> Meeting:
     meeting.note = note
     meeting.save(update_fields=["status", "note"])
     return meeting
+
+
+@transaction.atomic
+def meeting_lapse(*, meeting: Meeting, by, note: str = "") -> Meeting:
+    """The secretary marks a meeting without agenda items as "vervalt": it does not take
+    place, so its agenda obligation and reminders end. Logged on the meeting."""
+    from wagtail.log_actions import log
+
+    check_manager(by)
+    if meeting.items.exists():
+        raise ValidationError(_("Er staan agendapunten op deze vergadering; die vervalt niet."))
+    if meeting.status != MeetingStatus.PLANNED:
+        raise ValidationError(_("Deze vergadering gaat al niet door."))
+    meeting.status = MeetingStatus.NO_ITEMS
+    meeting.note = note or str(_("Geen agendapunten"))
+    meeting.save(update_fields=["status", "note"])
+    log(
+        instance=meeting,
+        action="wagtail.edit",
+        user=by,
+        title=_("Vergadering vervalt: geen agendapunten"),
+    )
+    return meeting

@@ -161,6 +161,24 @@ class AgendaAddView(MeetingMixin, View):
         return self.back()
 
 
+class MeetingLapseView(MeetingMixin, View):
+    """POST: a meeting without agenda items "vervalt" (no reminders, logged)."""
+
+    permission = MANAGE_PERMISSION
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        from dossiers.meetings.services import meeting_lapse
+
+        try:
+            meeting_lapse(meeting=self.meeting, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("De vergadering vervalt; er gaan geen herinneringen uit."))
+        return self.back()
+
+
 class AgendaPublishView(MeetingMixin, WagtailAdminTemplateMixin, TemplateView):
     """Confirm (GET: who receives the agenda) and send (POST)."""
 

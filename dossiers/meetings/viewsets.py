@@ -53,6 +53,7 @@ class AgendaViewSet(ViewSet):
             path("<int:pk>/", views.AgendaDetailView.as_view(), name="detail"),
             path("<int:pk>/toevoegen/", views.AgendaAddView.as_view(), name="add"),
             path("<int:pk>/versturen/", views.AgendaPublishView.as_view(), name="publish"),
+            path("<int:pk>/vervalt/", views.MeetingLapseView.as_view(), name="lapse"),
             path("<int:pk>/pdf/", views.AgendaPdfView.as_view(), name="pdf"),
             path("<int:pk>/ics/", views.AgendaIcsView.as_view(), name="ics"),
         ]

@@ -27,7 +27,7 @@ from dossiers.models.plan_item import (
     PlanItemStatus,
 )
 from dossiers.models.programme_settings import ProgrammeSettings
-from dossiers.models.relation import RelationKind, SubjectRelation
+from dossiers.models.relation import AUTHORITY_KINDS, INVERSE_KIND, RelationKind, Relative
 from dossiers.models.reminder import Reminder, ReminderKind, ReminderStatus
 from dossiers.models.signal import (
     Signal,
@@ -83,6 +83,9 @@ __all__ = [
     "PlanVersionKind",
     "ProgrammeSettings",
     "RelationKind",
+    "Relative",
+    "AUTHORITY_KINDS",
+    "INVERSE_KIND",
     "Reminder",
     "ReminderKind",
     "ReminderStatus",
@@ -92,7 +95,6 @@ __all__ = [
     "SourceType",
     "SteeringDecision",
     "Subject",
-    "SubjectRelation",
     "TriageCloseReason",
     "Urgency",
     "User",

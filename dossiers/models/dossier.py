@@ -51,6 +51,20 @@ class Dossier(models.Model):
         help_text=_("Spoed: mag met een onvolledig basisdossier verder; de regisseur vult aan."),
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    uvo_interval_days = models.PositiveSmallIntegerField(
+        _("UVO-interval van dit dossier (dagen)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Leeg: het interval uit de programma-instellingen."),
+    )
+    uvo_interval_reason = models.CharField(
+        _("reden eigen UVO-interval"), max_length=255, blank=True, editable=False
+    )
+    family_approach_on = models.DateField(
+        _("gezinsaanpak besloten op"), null=True, blank=True, editable=False
+    )
+    family_approach_reason = models.TextField(_("reden gezinsaanpak"), blank=True, editable=False)
     # Copies of facts in the status history, written only by the state machine
     # (workflow/services.py and effects.py) in the same transaction as the history row, so the
     # obligations engine and the monitor can filter and index on them without a subquery.

@@ -43,11 +43,30 @@ class MeetingSeries(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if (
+            self.first_date
+            and self.weekday is not None
+            and self.first_date.weekday() != self.weekday
+        ):
+            raise ValidationError(
+                {
+                    "first_date": _(
+                        "De eerste datum valt niet op de weekdag van de reeks (%(weekday)s)."
+                    )
+                    % {"weekday": Weekday(self.weekday).label}
+                }
+            )
+
 
 class MeetingStatus(models.TextChoices):
     PLANNED = "planned", _("Gepland")
     HOLIDAY = "holiday", _("Vervalt: feestdag")
     CANCELLED = "cancelled", _("Geannuleerd")
+    NO_ITEMS = "no_items", _("Vervalt: geen agendapunten")
 
 
 class Meeting(models.Model):

@@ -46,6 +46,14 @@ class NotificationLetter(models.Model):
         blank=True,
         related_name="+",
     )
+    recipient_relative = models.ForeignKey(
+        "dossiers.Relative",
+        verbose_name=_("ontvanger (familielid)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+    )
     recipient_name = models.CharField(_("naam ontvanger"), max_length=260)
     street = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
@@ -117,8 +125,15 @@ class NotificationLetter(models.Model):
     def address_lines(self) -> list[str]:
         lines = [self.recipient_name]
         if self.recipient_kind == LetterRecipientKind.DETAINED:
+            from snippets.models import Institution
+
+            found = Institution.objects.filter(name=self.institution).first()
+            function = (found.case_manager_function if found else "") or _("casemanager")
             lines = [
-                str(_("t.a.v. de casemanager, voor %(name)s") % {"name": self.recipient_name}),
+                str(
+                    _("t.a.v. de %(function)s, voor %(name)s")
+                    % {"function": function.lower(), "name": self.recipient_name}
+                ),
                 self.institution,
             ]
         if self.street:

@@ -23,10 +23,13 @@ class Subject(models.Model):
     street = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("woonplaats"), max_length=100, blank=True)
-    detained_in = models.CharField(
-        _("gedetineerd in (PI/JJI)"),
-        max_length=200,
+    detained_in = models.ForeignKey(
+        "catalogue.Institution",
+        verbose_name=_("gedetineerd in (PI/JJI)"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
+        related_name="+",
         help_text=_("Leeg als de persoon niet gedetineerd is; bepaalt de route van de brief."),
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

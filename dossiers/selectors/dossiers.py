@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from dossiers import access
-from dossiers.models import Assessment, Dossier, DossierStatusChange, Signal, SubjectRelation
+from dossiers.models import Assessment, Dossier, DossierStatusChange, RelationKind, Signal
 from dossiers.workflow.services import transition_reasons
 from dossiers.workflow.transitions import Transition, transitions_from
 
@@ -82,39 +82,38 @@ class FamilyLink:
     dossier_id: int | None
     reference: str
     name: str
+    relative_id: int | None = None  # recorded on this dossier (editable here)
+    parental_authority: bool = False
+    in_family_approach: bool = False
+    hidden: bool = False  # a person in a dossier the user may not see: no name, no number
 
 
 def dossier_family(*, dossier: Dossier, user) -> list[FamilyLink]:
-    """The subject's family links; names only of relatives whose dossier the user may see."""
-    if dossier.subject_id is None:
-        return []
-    relations = SubjectRelation.objects.filter(
-        Q(subject_id=dossier.subject_id) | Q(related_id=dossier.subject_id)
-    ).select_related("subject", "related")
-    other_ids = {
-        r.related_id if r.subject_id == dossier.subject_id else r.subject_id for r in relations
-    }
-    visible = {
-        d.subject_id: d
-        for d in access.dossiers_for(user)
-        .filter(subject_id__in=other_ids)
-        .select_related("subject")
-    }
+    """The relatives of the dossier's person, read from both sides. A relative recorded here
+    shows by name; a link to another dossier, and a relative recorded only in another dossier,
+    show only when the user may see that dossier (ADR 0004)."""
+    from dossiers.services.letter_rule import family_members
+
+    members = family_members(dossier)
+    subject_ids = {m.subject.pk for m in members if m.subject is not None}
+    visible: dict[int, Dossier] = {}
+    for seen in access.dossiers_for(user).filter(subject_id__in=subject_ids).order_by("pk"):
+        visible.setdefault(seen.subject_id, seen)
     links = []
-    for relation in relations:
-        other_id = (
-            relation.related_id
-            if relation.subject_id == dossier.subject_id
-            else relation.subject_id
-        )
-        seen = visible.get(other_id)
+    for member in members:
+        seen = visible.get(member.subject.pk) if member.subject is not None else None
+        hidden = member.relative is None and seen is None
         links.append(
             FamilyLink(
-                kind_label=str(relation.get_kind_display()),
-                note=relation.note,
+                kind_label=str(RelationKind(member.kind).label),
+                note=member.relative.note if member.relative else "",
                 dossier_id=seen.pk if seen else None,
                 reference=seen.reference if seen else "",
-                name=str(seen.subject) if seen else "",
+                name="" if hidden else member.name,
+                relative_id=member.relative.pk if member.relative else None,
+                parental_authority=member.parental_authority,
+                in_family_approach=member.in_family_approach,
+                hidden=hidden,
             )
         )
     return links

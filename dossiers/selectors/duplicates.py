@@ -145,10 +145,20 @@ def other_approach_matches(
     without a birth date there is no match (the lists always carry one).
     """
     from dossiers import access
+
+    if not access.has_permission(user, LIST_PERMISSION):
+        return []
+    return list_matches(first_name=first_name, last_name=last_name, birth_date=birth_date)
+
+
+def list_matches(
+    *, first_name: str, last_name: str, birth_date: datetime.date | None
+) -> list[ListMatch]:
+    """The matching itself, without a user: the decision guard and the agenda item use it."""
     from snippets.models import OtherApproachListEntry
 
     full_name = f"{first_name} {last_name}".strip()
-    if not full_name or not birth_date or not access.has_permission(user, LIST_PERMISSION):
+    if not full_name or not birth_date:
         return []
     entries = OtherApproachListEntry.objects.filter(birth_date=birth_date).select_related(
         "other_approach"
@@ -168,3 +178,22 @@ def other_approach_matches(
                 )
             )
     return sorted(matches, key=lambda m: (-m.score, m.other_approach, m.reference))
+
+
+def dossier_list_matches(dossier) -> list[ListMatch]:
+    """Matches of the dossier's person (the subject, else the latest signal's person) in the
+    imported lists of other approaches: shown on the assessment and the agenda item, and a
+    decision to include needs an explicit confirmation while there is one."""
+    if dossier.subject_id:
+        person = dossier.subject
+        return list_matches(
+            first_name=person.first_name, last_name=person.last_name, birth_date=person.birth_date
+        )
+    signal = dossier.signals.order_by("-received_on", "-pk").first()
+    if signal is None:
+        return []
+    return list_matches(
+        first_name=signal.person_first_name,
+        last_name=signal.person_last_name,
+        birth_date=signal.person_birth_date,
+    )

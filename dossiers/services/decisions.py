@@ -26,6 +26,7 @@ def steering_decide(
     reason: str = "",
     destination: str = "",
     missing_information: str = "",
+    other_approach_confirmed: bool = False,
 ) -> SteeringDecision:
     """Record the decision with its reasons and take the matching step of the state machine."""
     extra = {"case_director": case_director} if outcome == DecisionOutcome.INCLUDE else {}
@@ -36,6 +37,8 @@ def steering_decide(
         note=reason,
         destination=destination,
         missing_information=missing_information,
+        decided_on=decided_on,
+        other_approach_confirmed=other_approach_confirmed,
         **extra,
     )
     return SteeringDecision.objects.create(

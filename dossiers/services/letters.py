@@ -11,84 +11,106 @@ from collections import defaultdict
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from dossiers import access
-from dossiers.models import (
-    Dossier,
-    LetterRoute,
-    NotificationLetter,
-    RelationKind,
-    Subject,
-    SubjectRelation,
-)
+from dossiers.models import Dossier, LetterRoute, NotificationLetter
+from dossiers.services.letter_rule import letter_rule
 from snippets.models import LetterRecipientKind, LetterTemplate
 
 K = LetterRecipientKind
 EDITABLE_FIELDS = ("recipient_kind", "recipient_name", "street", "postcode", "city", "institution")
 
 
-def _address(subject: Subject) -> dict:
-    return {"street": subject.street, "postcode": subject.postcode, "city": subject.city}
-
-
 def letters_due(*, dossier: Dossier) -> list[dict]:
-    """Who should get a letter (handbook ch. 2): one dict of letter fields per recipient.
+    """Who should get a letter: one dict of letter fields per recipient, from the one rule
+    (``dossiers.services.letter_rule.letter_rule``)."""
+    return [recipient.fields() for recipient in letter_rule(dossier).recipients]
 
-    A family link ``(subject=P, related=C, kind=parent)`` reads "P is parent of C", as the
-    relation's own ``__str__`` says.
-    """
-    subject = dossier.subject
-    if subject is None:
-        return []
-    due = []
-    if subject.detained_in:
-        due.append({"recipient_kind": K.DETAINED, "institution": subject.detained_in})
-    else:
-        due.append({"recipient_kind": K.SUBJECT, **_address(subject)})
-    due[0].update(recipient_subject=subject, recipient_name=str(subject))
-    on = dossier.included_on or timezone.localdate()
-    age = subject.age_on(on)
-    minor = age is not None and age < 18
-    relations = SubjectRelation.objects.filter(
-        Q(subject=subject) | Q(related=subject)
-    ).select_related("subject", "related")
-    for relation in relations.order_by("pk"):
-        relative = relation.related if relation.subject_id == subject.pk else relation.subject
-        is_parent = relation.kind == RelationKind.PARENT and relation.related_id == subject.pk
-        kind = K.PARENT if is_parent and minor else K.FAMILY
-        due.append(
-            {
-                "recipient_kind": kind,
-                "recipient_subject": relative,
-                "recipient_name": str(relative),
-                **_address(relative),
-            }
-        )
-    return due
+
+def _key(fields) -> tuple:
+    """Which person a letter is for: the relative recorded here, else the subject."""
+    relative = fields.get("recipient_relative")
+    if relative is not None:
+        return ("relative", relative.pk)
+    subject = fields.get("recipient_subject")
+    return ("subject", subject.pk) if subject is not None else ("none", None)
+
+
+def _letter_key(letter: NotificationLetter) -> tuple:
+    if letter.recipient_relative_id:
+        return ("relative", letter.recipient_relative_id)
+    if letter.recipient_subject_id:
+        return ("subject", letter.recipient_subject_id)
+    return ("none", letter.pk)
 
 
 def letters_propose(*, dossier: Dossier) -> list[NotificationLetter]:
     """Create the letters that are due and not there yet; returns the new ones (idempotent)."""
-    existing = set(dossier.letters.values_list("recipient_subject_id", flat=True))
+    letters = list(dossier.letters.all())
+    existing = {_letter_key(letter) for letter in letters}
+    # a relative linked to a subject may have a letter under either key
+    existing |= {("subject", x.recipient_subject_id) for x in letters if x.recipient_subject_id}
     created = []
     for fields in letters_due(dossier=dossier):
-        if fields["recipient_subject"].pk in existing:
+        subject = fields.get("recipient_subject")
+        if _key(fields) in existing or (
+            subject is not None and ("subject", subject.pk) in existing
+        ):
             continue
         created.append(NotificationLetter.objects.create(dossier=dossier, **fields))
     return created
 
 
+def letters_prune(*, dossier: Dossier) -> int:
+    """Remove unsent letters the rule no longer asks for (a relative removed, a family
+    approach ended, a link gone with a deleted dossier); sent ones stay as history."""
+    due = {_key(fields) for fields in letters_due(dossier=dossier)}
+    due |= {
+        ("subject", f["recipient_subject"].pk)
+        for f in letters_due(dossier=dossier)
+        if f.get("recipient_subject") is not None
+    }
+    removed = 0
+    for letter in dossier.letters.filter(sent_on=None):
+        is_proposed = letter.recipient_relative_id or letter.recipient_subject_id
+        if not is_proposed or _letter_key(letter) in due:
+            continue
+        if letter.recipient_subject_id and ("subject", letter.recipient_subject_id) in due:
+            continue
+        _forget_file(letter)
+        letter.delete()
+        removed += 1
+    return removed
+
+
+def letters_drop_undue(*, letter_ids: list[int]) -> int:
+    """Of these unsent letters, remove those whose recipient the rule no longer names (their
+    person went with a deleted case, or the relation did); sent letters are never touched."""
+    removed = 0
+    for letter in NotificationLetter.objects.filter(pk__in=letter_ids, sent_on=None):
+        due = {_key(fields) for fields in letters_due(dossier=letter.dossier)}
+        if letter.recipient_subject_id and _letter_key(letter) in due:
+            continue
+        _forget_file(letter)
+        letter.delete()
+        removed += 1
+    return removed
+
+
 def letters_follow_subject(*, dossier: Dossier) -> int:
-    """After the person's details changed: unsent letters to them take the new route and
-    address (a PDF already made is dropped, to be made again); missing letters are proposed."""
-    due = {fields["recipient_subject"].pk: fields for fields in letters_due(dossier=dossier)}
+    """After the person's or a relative's details changed: unsent letters to them take the
+    new route and address (a PDF already made is dropped, to be made again); missing letters
+    are proposed, letters no longer due are removed."""
+    due = {_key(fields): fields for fields in letters_due(dossier=dossier)}
     changed = 0
-    for letter in dossier.letters.filter(sent_on=None, recipient_subject_id__in=list(due)):
-        fields = due[letter.recipient_subject_id]
+    for letter in dossier.letters.filter(sent_on=None):
+        fields = due.get(_letter_key(letter))
+        if fields is None:
+            continue
         values = {name: fields.get(name, "") for name in EDITABLE_FIELDS}
         if all(getattr(letter, name) == value for name, value in values.items()):
             continue
@@ -98,7 +120,8 @@ def letters_follow_subject(*, dossier: Dossier) -> int:
         letter.generated_at = None
         letter.save()
         changed += 1
-    return changed + len(letters_propose(dossier=dossier))
+    removed = letters_prune(dossier=dossier)
+    return changed + removed + len(letters_propose(dossier=dossier))
 
 
 def _may_send(letter_or_dossier, user) -> bool:
@@ -115,9 +138,24 @@ def _check_recipient(letter: NotificationLetter) -> None:
     errors = {}
     if not letter.recipient_name.strip():
         errors["recipient_name"] = [_("Vul de naam van de ontvanger in.")]
-    if letter.recipient_kind == K.DETAINED and not letter.institution.strip():
-        errors["institution"] = [_("Vul de PI of JJI in waar de persoon verblijft.")]
-    if letter.recipient_kind != K.SUBJECT_HANDOVER and not letter.has_address:
+    if letter.recipient_kind == K.DETAINED:
+        # The institution's address comes from the reference data; only allowed routes named.
+        if not letter.institution.strip():
+            errors["institution"] = [
+                _(
+                    "Leg bij de persoonsgegevens vast in welke PI of JJI de persoon verblijft; "
+                    "de brief gaat via de casemanager van die inrichting."
+                )
+            ]
+        elif not letter.has_address:
+            errors["street"] = [
+                _(
+                    "Het adres van %(institution)s ontbreekt in de lijst van inrichtingen. "
+                    "Vraag het programmateam het adres aan te vullen."
+                )
+                % {"institution": letter.institution}
+            ]
+    elif letter.recipient_kind != K.SUBJECT_HANDOVER and not letter.has_address:
         errors["street"] = [
             _(
                 "Het adres ontbreekt. Vul straat en woonplaats in, of kies ‘persoonlijk "
@@ -293,4 +331,11 @@ def letters_completion(dossier_ids: list[int]) -> dict[int, list[datetime.date]]
         .values("dossier_id")
         .annotate(total=Count("pk"), sent=Count("sent_on"), last=Max("sent_on"))
     )
-    return {r["dossier_id"]: [r["last"]] for r in rows if r["total"] == r["sent"]}
+    done = {r["dossier_id"]: [r["last"]] for r in rows if r["total"] == r["sent"]}
+    if not done:
+        return done
+    # A minor without a recorded parent or guardian with authority: not done (a warning).
+    from dossiers.services.letter_rule import letter_rule_warnings
+
+    blocked = letter_rule_warnings(list(done))
+    return {dossier_id: dates for dossier_id, dates in done.items() if dossier_id not in blocked}

@@ -17,8 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, Revision
 
-from dossiers.models import AccessLogEntry, DeletionLogEntry, Dossier, DossierLogEntry
+from dossiers.models import (
+    AccessLogEntry,
+    DeletionLogEntry,
+    Dossier,
+    DossierLogEntry,
+    NotificationLetter,
+)
 from dossiers.selectors.retention import retention_due, retention_until
+from dossiers.services.letters import letters_drop_undue
 from reports.facts import monitor_fact_data
 from reports.models import MonitorFact
 
@@ -100,7 +107,20 @@ def retention_purge(*, dossier: Dossier, today: datetime.date) -> DeletionLogEnt
             targets.append(subject)
         reference, final_state, included = locked.reference, locked.state, locked.included_on
         pk = locked.pk
+        # Relatives (ADR 0007): other dossiers this case's records link to lose those links
+        # and the unsent letters only this case asked for; their own records stay.
+        mirrored_letters = list(
+            NotificationLetter.objects.filter(
+                dossier__subject_id__in=locked.relatives.values("linked_subject_id"),
+                recipient_subject_id=locked.subject_id,
+                recipient_relative=None,
+                sent_on=None,
+            )
+            .exclude(dossier=locked)
+            .values_list("pk", flat=True)
+        )
         found, files = _delete_case(locked, targets)
+        letters_drop_undue(letter_ids=mirrored_letters)
         _wagtail_traces(found)
         DossierLogEntry.objects.filter(object_id=str(pk)).delete()
         AccessLogEntry.objects.filter(dossier_id_snapshot=pk).update(

@@ -27,8 +27,14 @@ from dossiers.services.assessment import (
     assessment_missing,
 )
 from dossiers.services.closure import PROPOSAL_STATES
+from dossiers.services.intervals import uvo_interval_may_set
+from dossiers.services.letter_rule import letter_rule
 from dossiers.services.plan import plan_may_edit
-from dossiers.services.relations import relation_may_add
+from dossiers.services.relations import (
+    family_approach_may_set,
+    relation_may_add,
+    relative_may_record,
+)
 from reports.listing_export import ListingExportMixin
 
 
@@ -83,6 +89,18 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
         context["assessment_url_name"] = self.assessment_url_name
         context["family"] = dossier_family(dossier=self.object, user=self.request.user)
         context["may_change"] = relation_may_add(dossier=self.object, user=self.request.user)
+        context["may_record_family"] = relative_may_record(
+            dossier=self.object, user=self.request.user
+        )
+        context["may_set_family_approach"] = family_approach_may_set(
+            dossier=self.object, user=self.request.user
+        )
+        context["letter_warnings"] = (
+            letter_rule(self.object).warnings if self.object.included_on else []
+        )
+        context["may_set_uvo_interval"] = uvo_interval_may_set(
+            dossier=self.object, user=self.request.user
+        )
         context["relation_url_name"] = self.relation_url_name
         context["subject_url_name"] = self.subject_url_name
         context["steps"] = dossier_steps_for(dossier=self.object, user=self.request.user)

@@ -23,6 +23,7 @@ from dossiers.logged_views import LoggedListingMixin
 from dossiers.models import AccessAction, LetterRoute
 from dossiers.selectors.letters import dossier_letters, letter_days, letter_list_for
 from dossiers.services import access_log_record
+from dossiers.services.letter_rule import letter_rule
 from dossiers.services.letters import (
     letter_add,
     letter_generate,
@@ -32,6 +33,7 @@ from dossiers.services.letters import (
     letters_propose,
 )
 from dossiers.views.base import form_add_service_errors
+from dossiers.views.relations import RelativeAddMixin
 from reports.listing_export import ListingExportMixin
 from snippets.models import LetterRecipientKind
 
@@ -124,7 +126,7 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
     header_icon = "mail"
     model = None
     generate_url_name = download_url_name = send_url_name = change_url_name = None
-    add_letter_url_name = propose_url_name = None
+    add_letter_url_name = propose_url_name = relative_add_url_name = None
 
     def get_page_subtitle(self):
         return str(self.dossier)
@@ -158,7 +160,9 @@ class LetterRegisterView(DossierLettersMixin, WagtailAdminTemplateMixin, Templat
                 "change": self.change_url_name,
                 "add": self.add_letter_url_name,
                 "propose": self.propose_url_name,
+                "relative_add": self.relative_add_url_name,
             },
+            rule_warnings=letter_rule(self.dossier).warnings,
             **kwargs,
         )
 
@@ -207,6 +211,26 @@ class LetterAddView(DossierLettersMixin, LetterFormMixin, FormView):
 
     def save(self, data):
         letter_add(dossier=self.dossier, by=self.request.user, data=data)
+
+
+class LetterRelativeAddView(
+    DossierLettersMixin, RelativeAddMixin, WagtailAdminTemplateMixin, FormView
+):
+    """The MAP records a relative (a minor's parents) from the letter register; the letters
+    the rule then asks for are proposed at once."""
+
+    model = None
+
+    def get_dossier(self):
+        return self.dossier
+
+    def get_page_subtitle(self):
+        return str(self.dossier)
+
+    def back_url(self):
+        from django.urls import reverse
+
+        return reverse(self.register_url_name, args=[self.dossier.pk])
 
 
 class LetterProposeView(DossierLettersMixin, View):

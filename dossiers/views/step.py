@@ -36,7 +36,7 @@ STEP_FIELDS = {
     S.REGULAR_TRACK: ["destination"],
     S.NOT_INCLUDED: ["decided_on", "destination"],
     S.ON_HOLD: ["decided_on", "missing_information"],
-    S.INCLUDED: ["decided_on", "case_director"],
+    S.INCLUDED: ["decided_on", "case_director", "other_approach_confirmed"],
     S.PLAN_ADOPTED: ["decided_on"],
     S.CLOSED: ["decided_on"],
     S.WINDING_DOWN: ["decided_on"],
@@ -70,6 +70,13 @@ class StepForm(forms.Form):
             "De regisseur die het dossier krijgt; de organisatie volgt uit de regisseur."
         ),
     )
+    other_approach_confirmed = forms.BooleanField(
+        label=gettext_lazy("Opnemen ondanks de vermelding bij een andere aanpak"),
+        required=False,
+        help_text=gettext_lazy(
+            "Alleen nodig als de persoon op een lijst van een andere aanpak staat."
+        ),
+    )
     note = forms.CharField(
         label=gettext_lazy("Toelichting"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -88,6 +95,7 @@ class StepForm(forms.Form):
             "missing_information",
             "decided_on",
             "case_director",
+            "other_approach_confirmed",
         ):
             if name not in wanted:
                 del self.fields[name]
@@ -161,6 +169,10 @@ class DossierStepView(
         )
         if self.target == S.PRE_ASSESSMENT and self.object.state == S.REGISTERED:
             context.update(self.duplicate_check())
+        if self.target == S.INCLUDED and self.object.state == S.AWAITING_DECISION:
+            from dossiers.selectors.duplicates import dossier_list_matches
+
+            context["list_matches"] = dossier_list_matches(self.object)
         return context
 
     def duplicate_check(self) -> dict:
@@ -206,6 +218,7 @@ class DossierStepView(
                 reason=data["note"],
                 destination=data.get("destination", ""),
                 missing_information=data.get("missing_information", ""),
+                other_approach_confirmed=data.get("other_approach_confirmed", False),
             )
         extra = {"decided_on": data["decided_on"]} if data.get("decided_on") else {}
         return dossier_transition(dossier=dossier, to=target, by=by, note=data["note"], **extra)

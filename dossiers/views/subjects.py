@@ -21,6 +21,17 @@ class SubjectForm(forms.ModelForm):
         fields = list(SUBJECT_FIELDS)
         widgets = {"birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
+    def __init__(self, *args, **kwargs):
+        from django.db.models import Q
+
+        from snippets.models import Institution
+
+        super().__init__(*args, **kwargs)
+        current = self.instance.detained_in_id if self.instance else None
+        self.fields["detained_in"].queryset = Institution.objects.filter(
+            Q(active=True) | Q(pk=current)
+        )
+
 
 class SubjectEditView(
     LoggedObjectMixin, DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView

@@ -7,6 +7,7 @@ Regieoverleg's decision on a closure proposal are written here, from the step's 
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from dossiers.workflow.states import DossierState as S
 
@@ -15,7 +16,8 @@ def _appoint_case_director(dossier, *, data, now, **_kw):
     director = data.get("case_director") or dossier.case_director
     dossier.case_director = director
     dossier.case_director_organisation_id = director.organisation_id
-    dossier.included_on = timezone.localdate(now)
+    # The letter clock runs from the decision's own date, never from the day it is recorded.
+    dossier.included_on = data.get("decided_on") or timezone.localdate(now)
 
 
 def _propose_letters(dossier, **_kw):
@@ -33,6 +35,22 @@ def _close(dossier, *, now, **_kw):
 def advice_text(data) -> str:
     """The ITAT-R's advice given with a step: the ``advice`` input, else the note."""
     return (data.get("advice") or data.get("note") or "").strip()
+
+
+def _secretary_notice(subject, body):
+    """Mail the secretaries once the step is committed ("je geeft een seintje aan de
+    secretaris", handbook ch. 6); the mail names the dossier number only."""
+
+    def effect(dossier, **_kw):
+        from dossiers.services.plan import secretaries_notify
+
+        secretaries_notify(
+            dossier=dossier,
+            subject=str(subject) % {"ref": dossier},
+            body=str(body) % {"ref": dossier},
+        )
+
+    return effect
 
 
 def _plan_version(kind, *, advice=False, notify=False):
@@ -96,6 +114,15 @@ def _closure_decision(decision):
     return effect
 
 
+CLOSURE_NOTICE = _secretary_notice(
+    gettext_lazy("Afbouw- of afsluitvoorstel %(ref)s ingediend"),
+    gettext_lazy(
+        "De regisseur heeft voor dossier %(ref)s een afbouw- of afsluitvoorstel ingediend. "
+        "Zet het op de agenda van het ITAT-R."
+    ),
+)
+
+
 def _effects():
     from dossiers.models import ClosureDecision
     from dossiers.models import PlanVersionKind as V
@@ -105,7 +132,16 @@ def _effects():
         (S.INCLUDED, S.PLAN_SUBMITTED): [_plan_version(V.SUBMITTED, notify=True)],
         (S.PLAN_SUBMITTED, S.INCLUDED): [_plan_version(V.WITHDRAWN)],
         (S.PLAN_SUBMITTED, S.PLAN_ADVISED): [_plan_version(V.ADVICE, advice=True)],
-        (S.PLAN_ADVISED, S.PLAN_DEFINITIVE): [_plan_version(V.DEFINITIVE)],
+        (S.PLAN_ADVISED, S.PLAN_DEFINITIVE): [
+            _plan_version(V.DEFINITIVE),
+            _secretary_notice(
+                gettext_lazy("Plan van aanpak %(ref)s definitief, gereed voor het Regieoverleg"),
+                gettext_lazy(
+                    "De regisseur heeft het plan van aanpak van dossier %(ref)s definitief "
+                    "gemaakt. Zet het op de agenda van het Regieoverleg."
+                ),
+            ),
+        ],
         (S.PLAN_DEFINITIVE, S.PLAN_ADVISED): [_plan_version(V.SENT_BACK)],
         (S.PLAN_DEFINITIVE, S.PLAN_ADOPTED): [
             _plan_dates("adopted_on"),
@@ -113,6 +149,8 @@ def _effects():
         ],
         (S.PLAN_ADOPTED, S.IN_EXECUTION): [_plan_dates("accorded_on"), _plan_version(V.ACCORDED)],
         (S.IN_EXECUTION, S.PLAN_SUBMITTED): [_plan_version(V.ESCALATED, notify=True)],
+        (S.IN_EXECUTION, S.CLOSURE_PROPOSED): [CLOSURE_NOTICE],
+        (S.WINDING_DOWN, S.CLOSURE_PROPOSED): [CLOSURE_NOTICE],
         (S.CLOSURE_PROPOSED, S.CLOSURE_ADVISED): [_closure_advice],
         (S.CLOSURE_ADVISED, S.WINDING_DOWN): [_closure_decision(ClosureDecision.WIND_DOWN)],
         (S.CLOSURE_ADVISED, S.CLOSED): [_closure_decision(ClosureDecision.CLOSE), _close],

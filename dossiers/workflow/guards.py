@@ -141,11 +141,35 @@ def needs_advised_closure_proposal(dossier, by, data) -> list[str]:
     ]
 
 
+def needs_other_approach_confirmation(dossier, by, data) -> list[str]:
+    """A person found on another approach's list is included only with explicit confirmation
+    (handbook ch. 2: nobody is handled in two places)."""
+    if data.get("preview") or data.get("other_approach_confirmed"):
+        return []
+    from dossiers.selectors.duplicates import dossier_list_matches
+
+    matches = dossier_list_matches(dossier)
+    if not matches:
+        return []
+    approaches = ", ".join(sorted({m.other_approach for m in matches}))
+    return [
+        _(
+            "Deze persoon staat mogelijk op de lijst van een andere aanpak (%(approaches)s). "
+            "Bevestig dat opnemen in deze aanpak toch de bedoeling is."
+        )
+        % {"approaches": approaches}
+    ]
+
+
 GUARDS: dict[tuple[S, S], list[Guard]] = {
     (S.REGISTERED, S.TRIAGE_CLOSED): [needs_close_reason],
     (S.REGISTERED, S.REGULAR_TRACK): [needs_destination],
     (S.PRE_ASSESSMENT, S.AWAITING_DECISION): [needs_subject, needs_complete_assessment],
-    (S.AWAITING_DECISION, S.INCLUDED): [needs_subject, needs_case_director],
+    (S.AWAITING_DECISION, S.INCLUDED): [
+        needs_subject,
+        needs_case_director,
+        needs_other_approach_confirmation,
+    ],
     (S.AWAITING_DECISION, S.NOT_INCLUDED): [needs_note, needs_destination],
     (S.AWAITING_DECISION, S.ON_HOLD): [needs_missing_information],
     (S.INCLUDED, S.PLAN_SUBMITTED): [needs_first_uvo, needs_plan_items],
@@ -162,9 +186,27 @@ GUARDS: dict[tuple[S, S], list[Guard]] = {
 }
 
 
+def decision_date_possible(dossier, by, data) -> list[str]:
+    """A decision date (the clocks run from it) is neither after today nor before the dossier
+    existed; checked on every step that carries one."""
+    from django.utils import timezone
+
+    day = data.get("decided_on")
+    if not day:
+        return []
+    if day > timezone.localdate():
+        return [_("De besluitdatum kan niet in de toekomst liggen.")]
+    if dossier.created_at and day < timezone.localdate(dossier.created_at):
+        return [
+            _("De besluitdatum ligt vóór de registratie van het dossier (%(date)s).")
+            % {"date": f"{timezone.localdate(dossier.created_at):%d-%m-%Y}"}
+        ]
+    return []
+
+
 def reasons_against(dossier, source, target, by, data) -> list[str]:
     """All reasons the guards of this step give against taking it now."""
-    reasons: list[str] = []
+    reasons: list[str] = list(decision_date_possible(dossier, by, data))
     for guard in GUARDS.get((source, target), []):
         reasons.extend(guard(dossier, by, data))
     return reasons

@@ -1,3 +1,4 @@
+from snippets.models.institution import Institution, InstitutionKind
 from snippets.models.intervention import (
     SOCIAL_DOMAINS,
     Intervention,
@@ -16,6 +17,8 @@ from snippets.models.training_registration import TrainingRegistration
 
 __all__ = [
     "SOCIAL_DOMAINS",
+    "Institution",
+    "InstitutionKind",
     "Intervention",
     "InterventionDomain",
     "LetterRecipientKind",

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from dossiers.models import NotificationLetter, SubjectRelation
+from dossiers.models import NotificationLetter
 from dossiers.workflow.states import DossierState as S
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import walk_dossier
@@ -18,6 +18,7 @@ pytestmark = [
 
 
 def _minor_dossier(role_users):
+    """A minor included without any relative recorded yet."""
     today = timezone.localdate()
     child = SubjectFactory(
         first_name="Yara",
@@ -26,52 +27,68 @@ def _minor_dossier(role_users):
         street="Fictieweg 12",
         postcode="1011 AB",
     )
-    for first, street in (("Mira", "Fictieweg 12"), ("Karim", "Denkbeeldlaan 3")):
-        parent = SubjectFactory(first_name=first, last_name="Verzonnen", street=street)
-        SubjectRelation.objects.create(subject=parent, related=child, kind="parent")
     dossier = DossierFactory(subject=child)
     return walk_dossier(role_users, S.INCLUDED, role_users["regisseur"], dossier=dossier)
 
 
-def test_map_makes_a_letter_and_registers_it(page, role_users):
+def _record_parent(page, dossier, first, street):
+    page.click("a:has-text('Familielid vastleggen')")
+    page.wait_for_url(f"**/admin/notificatiebrieven/dossier/{dossier.pk}/familielid/")
+    page.select_option("select[name=kind]", "parent")
+    page.fill("input[name=first_name]", first)
+    page.fill("input[name=last_name]", "Verzonnen")
+    page.fill("input[name=street]", street)
+    page.fill("input[name=postcode]", "1011 AB")
+    page.fill("input[name=city]", "Amsterdam")
+    page.check("input[name=parental_authority]")
+    page.click("button:has-text('Toevoegen')")
+    page.wait_for_url(f"**/admin/notificatiebrieven/dossier/{dossier.pk}/")
+
+
+def test_map_records_both_parents_and_makes_and_registers_their_letters(page, role_users):
     dossier = _minor_dossier(role_users)
     log_in(page, "map")
-    page.click("text=Notificatiebrieven")
-    page.wait_for_url("**/admin/notificatiebrieven/")
-    assert "Karim Verzonnen" in page.content()
-    screenshot(page, "letters-open-list")
-
     page.goto(f"{page.base_url}/admin/notificatiebrieven/dossier/{dossier.pk}/")
-    assert page.locator("table.listing tbody tr").count() == 3
-    page.locator("tbody tr", has_text="Karim Verzonnen").locator(
-        "button:has-text('Brief maken')"
-    ).click()
-    page.wait_for_url(f"**/admin/notificatiebrieven/dossier/{dossier.pk}/")
-    assert "Brief gemaakt" in page.content()
-    letter = NotificationLetter.objects.get(dossier=dossier, recipient_name="Karim Verzonnen")
-    assert letter.file and letter.generated_by == role_users["map"]
+    assert "geen ouder of voogd met gezag" in page.content()
+    assert page.locator("table.listing tbody tr").count() == 1
+    screenshot(page, "letters-minor-without-parents")
+    _record_parent(page, dossier, "Mira", "Fictieweg 12")
+    _record_parent(page, dossier, "Karim", "Denkbeeldlaan 3")
+    assert "geen ouder of voogd met gezag" not in page.content()
+    rows = page.locator("table.listing tbody tr")
+    assert rows.count() == 3
+    parents = NotificationLetter.objects.filter(dossier=dossier, recipient_kind="parent")
+    assert sorted(parents.values_list("recipient_name", flat=True)) == [
+        "Karim Verzonnen",
+        "Mira Verzonnen",
+    ]
+    assert dossier.relatives.filter(parental_authority=True).count() == 2
+    screenshot(page, "letters-two-parent-letters-proposed")
+
+    for name in ("Mira Verzonnen", "Karim Verzonnen"):
+        row = page.locator("tbody tr", has_text=name)
+        row.locator("button:has-text('Brief maken')").click()
+        page.wait_for_url(f"**/admin/notificatiebrieven/dossier/{dossier.pk}/")
+        assert "Brief gemaakt" in page.content()
+        page.locator("tbody tr", has_text=name).locator(
+            "a:has-text('Verzending vastleggen')"
+        ).click()
+        page.select_option("select[name=route]", "post")
+        page.click("button:has-text('Vastleggen')")
+        page.wait_for_url(f"**/admin/notificatiebrieven/dossier/{dossier.pk}/")
+    for letter in parents:
+        assert letter.file and letter.generated_by == role_users["map"]
+        assert (letter.sent_on, letter.route, letter.sent_by) == (
+            timezone.localdate(),
+            "post",
+            role_users["map"],
+        )
     with page.expect_download() as download:
         page.locator("tbody tr", has_text="Karim Verzonnen").locator(
             "a:has-text('PDF downloaden')"
         ).click()
     assert download.value.suggested_filename.endswith(".pdf")
-    screenshot(page, "letters-register-made")
-
-    page.locator("tbody tr", has_text="Karim Verzonnen").locator(
-        "a:has-text('Verzending vastleggen')"
-    ).click()
-    page.select_option("select[name=route]", "post")
-    screenshot(page, "letters-send-form")
-    page.click("button:has-text('Vastleggen')")
-    page.wait_for_url(f"**/admin/notificatiebrieven/dossier/{dossier.pk}/")
-    letter.refresh_from_db()
-    assert (letter.sent_on, letter.route, letter.sent_by) == (
-        timezone.localdate(),
-        "post",
-        role_users["map"],
-    )
-    assert "per post naar het adres" in page.content()
-    screenshot(page, "letters-register-sent")
+    screenshot(page, "letters-register-parents-sent")
 
 
 def test_programme_team_previews_a_template(page, role_users):

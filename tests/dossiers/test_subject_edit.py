@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from dossiers.models import AccessLogEntry, DossierLogEntry, NotificationLetter, Subject
 from dossiers.workflow.states import DossierState as S
-from snippets.models import LetterRecipientKind
+from snippets.models import Institution, LetterRecipientKind
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,8 @@ def test_case_director_keeps_address_and_detention_and_the_pi_letter_follows(cli
     assert page.status_code == 200 and dossier.subject.last_name in page.content.decode()
     assert AccessLogEntry.objects.filter(dossier_reference=dossier.reference).count() == 1
 
-    response = client.post(url, _payload(dossier.subject, detained_in="JJI Fictiefoord"))
+    jji = Institution.objects.get(name="JJI De Bedachte Haven (voorbeeld)")
+    response = client.post(url, _payload(dossier.subject, detained_in=jji.pk))
     assert response.status_code == 302
     subject = Subject.objects.get(pk=dossier.subject_id)
     assert (subject.street, subject.postcode, subject.city) == (
@@ -43,16 +44,16 @@ def test_case_director_keeps_address_and_detention_and_the_pi_letter_follows(cli
         "1012 AB",
         "Amsterdam",
     )
-    assert subject.detained_in == "JJI Fictiefoord"
+    assert subject.detained_in == jji
     letter = NotificationLetter.objects.get(
         dossier=dossier, recipient_kind=LetterRecipientKind.DETAINED
     )
-    assert letter.institution == "JJI Fictiefoord"
+    assert letter.institution == jji.name and letter.street == jji.street
     entry = DossierLogEntry.objects.filter(object_id=str(dossier.pk)).latest("timestamp")
     assert entry.label.startswith("Persoonsgegevens gewijzigd:")
     assert "gedetineerd in (PI/JJI)" in entry.label and "postcode" in entry.label
     inspect = client.get(reverse("dossiers:inspect", args=[dossier.pk])).content.decode()
-    assert "JJI Fictiefoord" in inspect and "Persoonsgegevens bijwerken" in inspect
+    assert jji.name in inspect and "Persoonsgegevens bijwerken" in inspect
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
 from dossiers import roles
-from dossiers.models import Dossier, Signal, Subject, User
+from dossiers.models import Dossier, Relative, Signal, Subject, User
 from snippets.models import Organisation
 
 
@@ -62,6 +62,22 @@ class DossierFactory(DjangoModelFactory):
         model = Dossier
 
     subject = factory.SubFactory(SubjectFactory)
+
+
+class RelativeFactory(DjangoModelFactory):
+    """A relative recorded on a dossier; a parent or guardian holds authority by default."""
+
+    class Meta:
+        model = Relative
+
+    dossier = factory.SubFactory(DossierFactory)
+    kind = "parent"
+    first_name = factory.Faker("first_name", locale="nl_NL")
+    last_name = factory.Faker("last_name", locale="nl_NL")
+    street = factory.Faker("street_address", locale="nl_NL")
+    postcode = "1011 AB"
+    city = "Amsterdam"
+    parental_authority = factory.LazyAttribute(lambda r: r.kind in ("parent", "guardian"))
 
 
 def role_user(role: str, **kwargs) -> User:

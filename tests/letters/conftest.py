@@ -5,9 +5,10 @@ import io
 
 import pytest
 
-from dossiers.models import Dossier, NotificationLetter, SubjectRelation
+from dossiers.models import Dossier, NotificationLetter
 from dossiers.workflow.states import DossierState as S
-from tests.factories.dossiers import DossierFactory, SubjectFactory
+from snippets.models import Institution
+from tests.factories.dossiers import DossierFactory, RelativeFactory, SubjectFactory
 from tests.meetings.conftest import at, clock, step  # noqa: F401 (fixtures)
 
 D = datetime.date
@@ -35,9 +36,16 @@ def included(clock, walk, step):  # noqa: F811
     return _included
 
 
+def record_relative(dossier: Dossier, *, kind="parent", authority=None, linked=None, **fields):
+    """A relative recorded on ``dossier`` (a parent or guardian holds authority by default)."""
+    extra = {} if authority is None else {"parental_authority": authority}
+    return RelativeFactory(dossier=dossier, kind=kind, linked_subject=linked, **extra, **fields)
+
+
 @pytest.fixture
 def minor_with_parents(included):
-    """A minor subject (born 2012) whose mother and father are linked as parents."""
+    """A minor (born 2012) whose mother and father are recorded on the dossier as parents
+    with authority, before inclusion."""
     child = SubjectFactory(
         first_name="Yara",
         last_name="Verzonnen",
@@ -45,32 +53,38 @@ def minor_with_parents(included):
         street="Fictieweg 12",
         postcode="1011 AB",
     )
-    mother = SubjectFactory(
+    dossier = DossierFactory(subject=child)
+    mother = record_relative(
+        dossier,
         first_name="Mira",
         last_name="Verzonnen",
-        birth_date=D(1980, 1, 1),
         street="Fictieweg 12",
         postcode="1011 AB",
+        city="Amsterdam",
     )
-    father = SubjectFactory(
+    father = record_relative(
+        dossier,
         first_name="Karim",
         last_name="Bedacht",
-        birth_date=D(1978, 1, 1),
         street="Denkbeeldlaan 3",
         postcode="1055 XY",
+        city="Amsterdam",
     )
-    for parent in (mother, father):
-        SubjectRelation.objects.create(subject=parent, related=child, kind="parent")
-    return included(DossierFactory(subject=child)), mother, father
+    return included(dossier), mother, father
 
 
 @pytest.fixture
-def detained(included):
+def institution(db):
+    return Institution.objects.get(name="PI Fictiefstad (voorbeeld)")
+
+
+@pytest.fixture
+def detained(included, institution):
     subject = SubjectFactory(
         first_name="Daan",
         last_name="Gefantaseerd",
         birth_date=D(1995, 3, 3),
-        detained_in="PI Fictiefstad",
+        detained_in=institution,
     )
     return included(DossierFactory(subject=subject))
 

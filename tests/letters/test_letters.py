@@ -71,35 +71,17 @@ def test_map_generates_downloads_and_registers_letters_of_a_minor(
     assert "te laat" not in page
 
 
-def test_detained_subject_letter_goes_through_the_institution(detained, client, users, clock):
+def test_detained_subject_letter_is_made_without_typing_an_address(detained, client, users, clock):
     clock.move_to(DECIDED + datetime.timedelta(days=2))
     client.force_login(users["map"])
     letter = letter_of(detained, "detained")
-    # No address of the institution yet: refused, with the reason.
-    response = _generate(client, letter)
-    assert response.status_code == 302
-    page = client.get(response["Location"]).content.decode()
-    assert "Het adres ontbreekt" in page
-    letter.refresh_from_db()
-    assert not letter.file
-
-    response = client.post(
-        reverse("letters:change", args=[letter.pk]),
-        {
-            "recipient_kind": "detained",
-            "recipient_name": "Daan Gefantaseerd",
-            "institution": "PI Fictiefstad",
-            "street": "Bajesweg 1",
-            "postcode": "9999 ZZ",
-            "city": "Fictiefstad",
-        },
-    )
-    assert response.status_code == 302
     assert _generate(client, letter).status_code == 302
     letter.refresh_from_db()
+    assert letter.file
     text = _download(client, letter)
     assert "t.a.v. de casemanager, voor Daan Gefantaseerd" in text
-    assert "PI Fictiefstad" in text and "Bajesweg 1" in text
+    assert "PI Fictiefstad (voorbeeld)" in text and "Postbus 99901" in text
+    assert "9990 AA Fictiefstad" in text
     assert "reikt de casemanager van de inrichting u deze brief uit" in text
 
     send = reverse("letters:send", args=[letter.pk])
@@ -109,6 +91,25 @@ def test_detained_subject_letter_goes_through_the_institution(detained, client, 
     assert client.post(send, {"sent_on": day, "route": "institution"}).status_code == 302
     letter.refresh_from_db()
     assert (letter.route, letter.sent_by) == ("institution", users["map"])
+
+
+def test_institution_without_address_points_only_at_allowed_routes(
+    detained, client, users, clock, institution
+):
+    clock.move_to(DECIDED + datetime.timedelta(days=2))
+    institution.street = institution.city = ""
+    institution.save()
+    letter = letter_of(detained, "detained")
+    letter.street = letter.city = ""
+    letter.save()
+    client.force_login(users["map"])
+    response = _generate(client, letter)
+    page = client.get(response["Location"]).content.decode()
+    assert "ontbreekt in de lijst van inrichtingen" in page
+    assert "programmateam" in page
+    assert "kies ‘persoonlijk overhandigd’" not in page.lower()
+    letter.refresh_from_db()
+    assert not letter.file
 
 
 def test_map_reaches_letters_but_not_the_dossier(minor_with_parents, client, users):

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from dossiers.models import NotificationLetter, SubjectRelation
+from dossiers.models import NotificationLetter
 from dossiers.services.letters import letters_propose
 from tests.factories.dossiers import DossierFactory, SubjectFactory
-from tests.letters.conftest import D
+from tests.letters.conftest import D, record_relative
 
 pytestmark = pytest.mark.django_db
 
@@ -23,25 +23,14 @@ def test_minor_gets_a_letter_and_each_parent_one(minor_with_parents):
     assert letters.count() == 3
 
 
-def test_detained_subject_gets_the_pi_route(detained):
+def test_detained_subject_gets_the_pi_route_with_its_address(detained):
     letter = NotificationLetter.objects.get(dossier=detained)
-    assert (letter.recipient_kind, letter.institution) == ("detained", "PI Fictiefstad")
-
-
-def test_family_approach_writes_to_every_linked_relative(included):
-    adult = SubjectFactory(first_name="Sami", last_name="Fictief", birth_date=D(1990, 1, 1))
-    sister = SubjectFactory(first_name="Lina", last_name="Fictief", birth_date=D(1993, 1, 1))
-    parent = SubjectFactory(first_name="Omar", last_name="Fictief", birth_date=D(1960, 1, 1))
-    SubjectRelation.objects.create(subject=adult, related=sister, kind="sibling")
-    SubjectRelation.objects.create(subject=parent, related=adult, kind="parent")
-    dossier = included(DossierFactory(subject=adult))
-    kinds = sorted(dossier.letters.values_list("recipient_kind", "recipient_name"))
-    # an adult's parent gets the family letter, not the parent-of-a-minor one
-    assert kinds == [
-        ("family", "Lina Fictief"),
-        ("family", "Omar Fictief"),
-        ("subject", "Sami Fictief"),
-    ]
+    assert (letter.recipient_kind, letter.institution) == ("detained", "PI Fictiefstad (voorbeeld)")
+    assert (letter.street, letter.postcode, letter.city) == (
+        "Postbus 99901",
+        "9990 AA",
+        "Fictiefstad",
+    )
 
 
 def test_dossier_page_shows_the_register_summary(minor_with_parents, client, users):
@@ -52,19 +41,31 @@ def test_dossier_page_shows_the_register_summary(minor_with_parents, client, use
     assert "nog niet verzonden, uiterlijk 15 april 2027" in page
 
 
-def test_map_proposes_again_after_a_later_family_link(minor_with_parents, client, users):
-    dossier, _, _ = minor_with_parents
-    brother = SubjectFactory(first_name="Adam", last_name="Verzonnen", birth_date=D(2005, 1, 1))
-    SubjectRelation.objects.create(subject=dossier.subject, related=brother, kind="sibling")
+def test_map_records_a_guardian_later_and_the_letter_follows(client, users, included):
+    child = SubjectFactory(first_name="Adam", last_name="Verzonnen", birth_date=D(2012, 1, 1))
+    dossier = included(DossierFactory(subject=child))
+    assert dossier.letters.count() == 1
     client.force_login(users["map"])
-    response = client.post(reverse("letters:propose", args=[dossier.pk]), follow=True)
-    assert "1 brief of brieven voorgesteld." in response.content.decode()
-    assert dossier.letters.filter(recipient_kind="family", recipient_name="Adam Verzonnen")
-    assert dossier.letters.count() == 4
+    response = client.post(
+        reverse("letters:relative_add", args=[dossier.pk]),
+        {
+            "kind": "guardian",
+            "first_name": "Noor",
+            "last_name": "Voogdij",
+            "street": "Pleegstraat 4",
+            "postcode": "1012 AB",
+            "city": "Amsterdam",
+            "parental_authority": "on",
+        },
+        follow=True,
+    )
+    assert "Familielid vastgelegd." in response.content.decode()
+    assert dossier.letters.filter(recipient_kind="parent", recipient_name="Noor Voogdij")
+    assert dossier.letters.count() == 2
     # the case director reads, but does not propose
     client.force_login(users["regisseur"])
     client.post(reverse("letters:propose", args=[dossier.pk]))
-    assert dossier.letters.count() == 4
+    assert dossier.letters.count() == 2
 
 
 def test_register_and_list_queries_do_not_grow_with_letters(minor_with_parents, client, users):
@@ -83,8 +84,7 @@ def test_register_and_list_queries_do_not_grow_with_letters(minor_with_parents, 
 
     few = count(register), count(listing)
     for n in range(6):
-        relative = SubjectFactory(first_name=f"Neef{n}", last_name="Verzonnen")
-        SubjectRelation.objects.create(subject=dossier.subject, related=relative, kind="family")
+        record_relative(dossier, kind="guardian", first_name=f"Voogd{n}", last_name="Verzonnen")
     letters_propose(dossier=dossier)
     assert dossier.letters.count() == 9
     assert (count(register), count(listing)) == few

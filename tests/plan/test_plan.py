@@ -229,3 +229,28 @@ def test_intervention_choices_has_special_kind_filter():
     found = intervention_choices(special_kind=SpecialKind.GGD_SCREENING)
     assert special in found
     assert {i.special_kind for i in found} == {SpecialKind.GGD_SCREENING}
+
+
+@pytest.mark.parametrize(
+    ("start", "target", "subject_text"),
+    [
+        (S.PLAN_ADVISED, S.PLAN_DEFINITIVE, "definitief, gereed voor het Regieoverleg"),
+        (S.IN_EXECUTION, S.CLOSURE_PROPOSED, "afsluitvoorstel"),
+    ],
+)
+def test_definitive_plan_and_closure_proposal_notify_the_secretary(
+    users, walk, django_capture_on_commit_callbacks, start, target, subject_text
+):
+    from tests.conftest import prepare_step
+
+    users["secretaris"].email = "secretaris@test.ipga.invalid"
+    users["secretaris"].save()
+    dossier = walk(start)
+    prepare_step(users, dossier, target, users["regisseur"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_transition(dossier=dossier, to=target, by=users["regisseur"])
+    [notice] = mail.outbox
+    assert subject_text in notice.subject and dossier.reference in notice.subject
+    assert notice.to == ["secretaris@test.ipga.invalid"]
+    assert dossier.subject.last_name not in notice.body  # no names in e-mail
