@@ -49,6 +49,7 @@ def detention_to_institutions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("dossiers", "0160_listing_indexes"),  # merge order of the parallel branches
         ('catalogue', '0120_institutions'),
         ('dossiers', '0040_signal_external_reference'),
     ]

@@ -46,6 +46,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("catalogue", "0150_letter_settings_logo_footer_signer"),  # merge order of the parallel branches
         ('catalogue', '0010_other_approach_list_entry'),
         ('dossiers', '0002_roles'),
     ]
