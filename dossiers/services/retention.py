@@ -5,7 +5,8 @@ categories, ``reports.facts``), one deletion-log row (dossier number, dates, row
 the access-log rows with the person's name and the page description blanked. Everything else
 that hangs off the dossier (found by Django's deletion collector, so new models are included
 without a list to keep), the person if no other dossier has them, their files, Wagtail
-revisions and log entries, and search-index entries go, in one transaction per case.
+revisions and log entries, search-index entries, and the partner exports made since the case
+began (they may list the person; reports.export_lifetime) go, in one transaction per case.
 """
 
 import datetime
@@ -19,8 +20,9 @@ from wagtail.models import ModelLogEntry, Revision
 
 from dossiers.models import AccessLogEntry, DeletionLogEntry, Dossier, DossierLogEntry
 from dossiers.selectors.retention import retention_due, retention_until
+from reports.export_lifetime import exports_delete
 from reports.facts import monitor_fact_data
-from reports.models import MonitorFact
+from reports.models import MonitorFact, PartnerExportJob
 
 
 class RetentionNotDue(Exception):
@@ -100,7 +102,15 @@ def retention_purge(*, dossier: Dossier, today: datetime.date) -> DeletionLogEnt
             targets.append(subject)
         reference, final_state, included = locked.reference, locked.state, locked.included_on
         pk = locked.pk
+        created_at = locked.created_at
         found, files = _delete_case(locked, targets)
+        # A partner export made since the case began may list the person: it goes now too.
+        exports, export_files = exports_delete(
+            PartnerExportJob.objects.filter(requested_at__gte=created_at)
+        )
+        if exports:
+            found[PartnerExportJob] = exports
+            files += export_files
         _wagtail_traces(found)
         DossierLogEntry.objects.filter(object_id=str(pk)).delete()
         AccessLogEntry.objects.filter(dossier_id_snapshot=pk).update(
