@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit scale-data
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit scale-data restore-drill
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ messages: install
 	$(PY) manage.py makemessages -l nl $(MAKEMESSAGES_IGNORE) --no-obsolete --no-location
 	$(PY) scripts/fill_catalogue.py locale/nl/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l nl --ignore=.venv
+
+## restore-drill: back up a system while a process writes, restore into scratch, compare
+## every table and file (SQLite, or PostgreSQL when DATABASE_URL points at it); docs/operations.md
+restore-drill: install
+	$(PY) scripts/restore_drill.py
 
 ## bench: every benchmark under bench/ (each prints its ratios beside its goals; see
 ## docs/performance.md). With BENCH_PG_SMALL and BENCH_PG_LARGE (URLs of databases made by

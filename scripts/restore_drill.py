@@ -193,13 +193,22 @@ class Drill:
             for name in self.databases.values():
                 self.psql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def step(self, label: str) -> None:
+        sys.stdout.write(f"  {time.monotonic() - self.started:6.1f}s  {label}\n")
+        sys.stdout.flush()
+
     def run(self) -> int:
         archive = self.workdir / "oefening.tar.gz"
         kind = "PostgreSQL" if self.postgres else "SQLite"
+        self.started = time.monotonic()
         try:
+            self.step("bron opzetten (migraties en demodossiers)")
             self.set_up_source()
+            self.step("back-up maken terwijl een proces schrijft")
             self.back_up_while_writing(archive)
+            self.step("terugzetten in een lege database en map")
             self.manage("target", "backup_restore", str(archive), "--yes")
+            self.step("vergelijken")
             problems = self.compare(archive)
         finally:
             self.clean_up()

@@ -41,6 +41,14 @@ class ProgrammeSettings(BaseGenericSetting):
             "afhandeling worden ze bewaard."
         ),
     )
+    export_lifetime_days = models.PositiveSmallIntegerField(
+        _("bewaartermijn exportbestanden (dagen)"),
+        default=7,
+        help_text=_(
+            "Partnerexports en geüploade importbestanden worden na zoveel dagen verwijderd, met "
+            "hun opdracht; bij verwijdering van een dossier gaan de exports meteen."
+        ),
+    )
     sender_email = models.EmailField(
         _("afzender herinneringen"), blank=True, help_text=_("Leeg: het standaardadres.")
     )

@@ -1,8 +1,42 @@
-"""The access log: one row per read or export of a dossier's personal data."""
+"""The access log: one row per read or export of a dossier's personal data.
+
+What a search asked is never stored (docs/adr/0009): the path keeps the names of the query
+parameters, but only the values of a few that cannot carry a name (page, ordering, state…);
+a search term is stored as ``q=*`` and the number of results goes to ``row_count``.
+"""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.utils import timezone
 
 from dossiers.models import AccessAction, AccessLogEntry, Dossier, Subject
+
+# Query parameters whose values are codes or numbers, never free text typed by a user.
+PLAIN_PARAMETERS = frozenset(
+    {"p", "page", "ordering", "o", "export", "state", "status", "kind", "tab", "year", "period"}
+)
+PLAIN_VALUE_LENGTH = 40
+HIDDEN = "*"
+
+
+def _plain(key: str, value: str) -> bool:
+    return (
+        key in PLAIN_PARAMETERS
+        and len(value) <= PLAIN_VALUE_LENGTH
+        and value.replace("_", "").replace("-", "").isalnum()
+    )
+
+
+def logged_path(full_path: str) -> str:
+    """``full_path`` with the value of every query parameter that could hold a name hidden."""
+    parts = urlsplit(full_path)
+    if not parts.query:
+        return parts.path[:500]
+    query = [
+        (key, value if _plain(key, value) else HIDDEN)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+    ]
+    return f"{parts.path}?{urlencode(query, safe=HIDDEN)}"[:500]
 
 
 def access_log_record(
@@ -33,7 +67,7 @@ def access_log_record(
         object_description=str(description)[:255],
         purpose=purpose[:255],
         request_id=getattr(request, "request_id", ""),
-        path=request.get_full_path()[:500],
+        path=logged_path(request.get_full_path()),
         row_count=row_count,
     )
 
@@ -61,7 +95,7 @@ def access_log_record_many(
             action=action,
             object_description=str(description)[:255],
             request_id=getattr(request, "request_id", ""),
-            path=request.get_full_path()[:500],
+            path=logged_path(request.get_full_path()),
         )
         for dossier in {d.pk: d for d in dossiers}.values()
     ]

@@ -5,7 +5,8 @@ categories, ``reports.facts``), one deletion-log row (dossier number, dates, row
 the access-log rows with the person's name and the page description blanked. Everything else
 that hangs off the dossier (found by Django's deletion collector, so new models are included
 without a list to keep), the person if no other dossier has them, their files, Wagtail
-revisions and log entries, and search-index entries go, in one transaction per case.
+revisions and log entries, search-index entries, and the partner exports made since the case
+began (they may list the person; reports.export_lifetime) go, in one transaction per case.
 """
 
 import datetime
@@ -26,8 +27,9 @@ from dossiers.models import (
 )
 from dossiers.selectors.retention import retention_due, retention_until
 from dossiers.services.letters import letters_drop_undue
+from reports.export_lifetime import exports_delete
 from reports.facts import monitor_fact_data
-from reports.models import MonitorFact
+from reports.models import MonitorFact, PartnerExportJob
 
 
 class RetentionNotDue(Exception):
@@ -119,8 +121,16 @@ def retention_purge(*, dossier: Dossier, today: datetime.date) -> DeletionLogEnt
             .exclude(dossier=locked)
             .values_list("pk", flat=True)
         )
+        created_at = locked.created_at
         found, files = _delete_case(locked, targets)
         letters_drop_undue(letter_ids=mirrored_letters)
+        # A partner export made since the case began may list the person: it goes now too.
+        exports, export_files = exports_delete(
+            PartnerExportJob.objects.filter(requested_at__gte=created_at)
+        )
+        if exports:
+            found[PartnerExportJob] = exports
+            files += export_files
         _wagtail_traces(found)
         DossierLogEntry.objects.filter(object_id=str(pk)).delete()
         AccessLogEntry.objects.filter(dossier_id_snapshot=pk).update(

@@ -2,8 +2,12 @@
 pseudonymised monitor facts; the monitor's figures for past periods do not change."""
 
 import datetime
+import io
 import os
+import zipfile
+from pathlib import Path
 
+import pypdf
 import pytest
 import time_machine
 from django.core.files.base import ContentFile
@@ -24,17 +28,20 @@ from dossiers.services.closure import evaluation_record
 from dossiers.services.plan import plan_item_update
 from dossiers.services.retention import retention_run
 from dossiers.workflow.states import DossierState as S
-from reports.models import MonitorFact
+from reports.models import MonitorFact, PartnerExportJob, PartnerExportProfile
 from reports.periods import Period
 from reports.selectors import monitor_tables
+from reports.services import partner_export_start
 from snippets.models.intervention import SpecialKind
-from tests.factories.dossiers import DossierFactory, SignalFactory
+from tests.factories.dossiers import DossierFactory, OrganisationFactory, SignalFactory
 from tests.factories.plan import item_added, uvo_held
 from tests.factories.snippets import InterventionFactory
 
 pytestmark = pytest.mark.django_db
 
 FIRST, LAST, BIRTH = "Zoltarina", "Quibbleworth", datetime.date(2009, 3, 14)
+STREET, POSTCODE = "Fictievegrachtje 77", "1099 ZQ"
+GOAL = "Fictief doel: Zoltarina gaat naar school"
 CONCERN = "Fictieve zorg: Quibbleworth deelt propaganda."
 CLOSED_AT = datetime.datetime(2026, 3, 2, 10, tzinfo=datetime.UTC)
 PLAN_FIGURES = (
@@ -63,12 +70,17 @@ def _all_text() -> str:
 
 
 @pytest.fixture
-def closed_case(walk, users, client, settings, tmp_path):
-    """A minor's case, with an attachment, read once by the case director, closed 2026-03-02."""
+def closed_case(walk, users, client, settings, tmp_path, django_capture_on_commit_callbacks):
+    """A minor's case, with an attachment, read once by the case director, searched for by name,
+    in a partner export while it ran, closed 2026-03-02."""
     settings.MEDIA_ROOT = tmp_path
     with time_machine.travel(datetime.datetime(2026, 1, 5, 9, tzinfo=datetime.UTC), tick=False):
         dossier = DossierFactory(
-            subject__first_name=FIRST, subject__last_name=LAST, subject__birth_date=BIRTH
+            subject__first_name=FIRST,
+            subject__last_name=LAST,
+            subject__birth_date=BIRTH,
+            subject__street=STREET,
+            subject__postcode=POSTCODE,
         )
         signal = SignalFactory(dossier=dossier, concern=CONCERN, registered_by=users["map"])
         attachment = SignalAttachment(signal=signal, original_name=f"{LAST}.pdf")
@@ -76,12 +88,22 @@ def closed_case(walk, users, client, settings, tmp_path):
     director = users["regisseur"]
     with time_machine.travel(datetime.datetime(2026, 1, 12, 9, tzinfo=datetime.UTC), tick=False):
         walk(S.IN_EXECUTION, dossier=dossier)
+        partner = OrganisationFactory(name="Fictieve Partner")
         item = item_added(
             dossier,
             director,
             intervention=InterventionFactory(special_kind=SpecialKind.SPECIALIST_POOL),
+            implementer_organisation=partner,
+            goal=GOAL,
         )
         plan_item_update(item=item, by=director, data={"status": PlanItemStatus.RUNNING})
+        profile = PartnerExportProfile.objects.create(
+            organisation=partner, columns=["dossier", "subject_name", "birth_date", "goal"]
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            partner_export_start(profile=profile, by=users["secretaris"])
+        client.force_login(director)
+        assert client.get(reverse("dossiers:index"), {"q": LAST}).status_code == 200
     with time_machine.travel(datetime.datetime(2026, 2, 9, 9, tzinfo=datetime.UTC), tick=False):
         uvo_held(dossier, director)
         evaluation_record(
@@ -128,8 +150,10 @@ def test_a_case_past_retention_leaves_no_trace_and_the_monitor_keeps_its_figures
         datetime.date(2026, 3, 2),
         datetime.date(2031, 3, 2),
     )
-    assert entry.files == 1
+    assert entry.files == 2  # the attachment and the partner export
     assert entry.rows["dossiers.Signal"] == 1
+    assert entry.rows["monitor.PartnerExportJob"] == 1
+    assert not PartnerExportJob.objects.exists()
     log = AccessLogEntry.objects.get(dossier_id_snapshot=dossier.pk)
     assert (log.dossier_reference, log.subject_name) == (dossier.reference, "")
     assert MonitorFact.objects.count() == 1
@@ -179,3 +203,93 @@ def test_administrators_read_the_deletion_log(client, users, closed_case):
     assert dossier.reference in page and LAST not in page
     client.force_login(users["regisseur"])
     assert client.get(reverse("deletion_log:index")).status_code in (302, 403)
+
+
+NEEDLES = (
+    FIRST,
+    LAST,
+    STREET,
+    POSTCODE,
+    BIRTH.isoformat(),
+    BIRTH.strftime("%d-%m-%Y"),
+    "14 maart 2009",
+    "14-3-2009",
+    GOAL,
+)
+
+
+def _found(text: str, where: str) -> list[str]:
+    lowered = text.lower()
+    return [f"{where}: {needle}" for needle in NEEDLES if needle.lower() in lowered]
+
+
+def _as_text(value) -> str:
+    if isinstance(value, memoryview):
+        value = value.tobytes()
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "ignore")
+    return str(value)
+
+
+def _database_traces() -> list[str]:
+    """Every column of every table (text, JSON, binary included), by raw SQL over the schema."""
+    quote, found = connection.ops.quote_name, []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            columns = [
+                column.name
+                for column in connection.introspection.get_table_description(cursor, table)
+            ]
+            selected = ", ".join(quote(column) for column in columns)
+            cursor.execute(f"SELECT {selected} FROM {quote(table)}")  # noqa: S608
+            for row in cursor.fetchall():
+                for column, value in zip(columns, row, strict=True):
+                    if value is not None:
+                        found += _found(_as_text(value), f"{table}.{column}")
+    return found
+
+
+def _file_texts(path: Path) -> list[str]:
+    """The file's bytes as text, and what an xlsx (zipped XML) or a PDF holds inside."""
+    data = path.read_bytes()
+    texts = [data.decode("utf-8", "ignore")]
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            texts += [archive.read(name).decode("utf-8", "ignore") for name in archive.namelist()]
+    if data.startswith(b"%PDF"):
+        try:
+            texts += [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+        except pypdf.errors.PdfReadError:
+            pass  # not a real PDF (a fictional attachment): its bytes were searched above
+    return texts
+
+
+def _media_traces(root: Path) -> list[str]:
+    return [
+        trace
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+        for text in _file_texts(path)
+        for trace in _found(text, str(path.relative_to(root)))
+    ]
+
+
+def test_after_retention_no_table_column_or_file_holds_the_person(
+    closed_case, settings, django_capture_on_commit_callbacks
+):
+    dossier, _attachment = closed_case
+    media = Path(settings.MEDIA_ROOT)
+    assert any(LAST in trace for trace in _database_traces())
+    assert any("exports/partner/" in trace for trace in _media_traces(media))  # xlsx read
+    searches = AccessLogEntry.objects.filter(path__startswith=reverse("dossiers:index"))
+    assert searches.filter(path__contains="q=*").exists()  # the search, not the term
+
+    with (
+        time_machine.travel(datetime.datetime(2031, 3, 3, 4, tzinfo=datetime.UTC)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert retention_run(today=datetime.date(2031, 3, 3)) == 1
+
+    assert _database_traces() == []
+    assert _media_traces(media) == []
+    assert DeletionLogEntry.objects.get().dossier_reference == dossier.reference
