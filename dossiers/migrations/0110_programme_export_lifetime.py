@@ -6,6 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
+        ("dossiers", "0120_family_letters_clocks"),  # merge order of the parallel branches
         ('dossiers', '0040_signal_external_reference'),
     ]
 

@@ -26,6 +26,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
+        ("monitor", "0131_access_review_roles_schedule"),  # merge order of the parallel branches
         ("monitor", "0012_partner_export_roles"),
         ("dossiers", "0110_programme_export_lifetime"),
         ("django_q", "0019_alter_task_options_alter_ormq_key_alter_ormq_lock_and_more"),
