@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit scale-data
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -68,9 +68,21 @@ messages: install
 	$(PY) scripts/fill_catalogue.py locale/nl/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l nl --ignore=.venv
 
-## bench: every benchmark under bench/ (each prints its ratios; see quality.md)
+## bench: every benchmark under bench/ (each prints its ratios beside its goals; see
+## docs/performance.md). With BENCH_PG_SMALL and BENCH_PG_LARGE (URLs of databases made by
+## `make scale-data`) the page bench runs on PostgreSQL too. Fails when any goal is missed.
 bench: install
-	@for script in bench/*_bench.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@failed=0; for script in bench/*_bench.py; do echo "== $$script"; $(PY) $$script || failed=1; done; \
+	if [ -n "$$BENCH_PG_SMALL" ]; then echo "== bench/pages_bench.py on PostgreSQL"; \
+	$(PY) bench/pages_bench.py --pg-small "$$BENCH_PG_SMALL" --pg-large "$$BENCH_PG_LARGE" || failed=1; fi; \
+	exit $$failed
+
+## scale-data: the national-size data set on PostgreSQL (DATABASE_URL): 50,000 dossiers and
+## about 100 logbook lines per active dossier (SCALE_DOSSIERS=10000 for a development run)
+SCALE_DOSSIERS ?= 50000
+scale-data: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py demo_data --dossiers $(SCALE_DOSSIERS) --journal 100 --seed 7
 
 demo: install
 	$(PY) manage.py demo_data --dossiers $${DOSSIERS:-60} --seed $${SEED:-2016}

@@ -1,18 +1,24 @@
 """Settings for the page benchmark: the test settings plus Django's admin as the yardstick.
 
-The database file is given by BENCH_DATABASE (set per scale by ``pages_bench.py``).
+The database is BENCH_DATABASE_URL (a prepared PostgreSQL database, ``make scale-data``) or the
+SQLite file BENCH_DATABASE (set per scale by ``pages_bench.py``).
 """
 
 import os
 
+import dj_database_url
+
 from config.settings.test import *  # noqa: F403
 
-DATABASES = {
-    "default": {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": os.environ["BENCH_DATABASE"],
+if os.environ.get("BENCH_DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["BENCH_DATABASE_URL"])}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ["BENCH_DATABASE"],
+        }
     }
-}
 INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.admin"]  # noqa: F405
 ROOT_URLCONF = "bench_urls"
 AXES_ENABLED = False

@@ -5,7 +5,13 @@ fictional rows in memory, and times the planner (read-only openpyxl, every check
 one-transaction apply, for the other approaches' lists (plain rows) and the intervention
 catalogue (every row a published revision). A second plan of the applied file (the
 idempotent re-import: every row "unchanged") is timed too.
+A third part measures the dry run of large list files (default 10k and 100k rows, written by
+openpyxl's write-only mode, so without a dimension element): the streamed row count must find
+every row, rows per second are printed, and peak memory (tracemalloc, in a separate run from
+the timing) must stay under MEMORY_GOAL_MB at the largest size. Prints each figure beside its
+goal and exits non-zero when one is missed.
 Run: .venv/bin/python bench/import_bench.py [--rows 1000 5000] [--catalogue-rows 300]
+     [--dry-run-rows 10000 100000]
 """
 
 import argparse
@@ -14,6 +20,7 @@ import io
 import os
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,10 +96,46 @@ def bench_catalogue(n: int, user) -> None:
     _report("catalogue: apply (published revisions)", written, seconds)
 
 
+MEMORY_GOAL_MB = 256
+
+
+def bench_large_dry_run(sizes: list[int]) -> bool:
+    """The dry run of big list files: streamed count, rows/s, peak memory. True when met."""
+    from reports.importers import other_approach_lists as lists
+    from reports.importers.base import count_rows
+    from snippets.models import OtherApproach
+
+    approach, _ = OtherApproach.objects.get_or_create(name="Benchaanpak", defaults={"live": True})
+    birth = datetime.date(2000, 1, 1)
+    met = True
+    for n in sizes:
+        content = _workbook(
+            lists.SHEET,
+            [c.header for c in lists._columns()],
+            ([approach.name, f"G-{i}", f"Voornaam{i}", f"Achternaam{i}", birth] for i in range(n)),
+        )
+        counted = count_rows(content, lists.SHEET)
+        plan, seconds = _timed(lists.other_approach_list_plan, content=content)
+        _check(plan.is_clean, plan.errors[:3])
+        tracemalloc.start()
+        lists.other_approach_list_plan(content=content)
+        peak = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+        ok = counted == n and (n < max(sizes) or peak <= MEMORY_GOAL_MB)
+        met &= ok
+        print(
+            f"large dry run {n:>7} rows: streamed count {counted} (goal {n}), "
+            f"{n / seconds:8.0f} rows/s, peak {peak:.0f} MB (goal <= {MEMORY_GOAL_MB} MB at the "
+            f"largest size) {'ok' if ok else 'MISSED'}"
+        )
+    return met
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000, 5_000])
     parser.add_argument("--catalogue-rows", type=int, default=300)
+    parser.add_argument("--dry-run-rows", type=int, nargs="+", default=[10_000, 100_000])
     args = parser.parse_args()
 
     import logging
@@ -113,6 +156,8 @@ def main() -> None:
     for n in args.rows:
         bench_lists(n, user)
     bench_catalogue(args.catalogue_rows, user)
+    if not bench_large_dry_run(sorted(args.dry_run_rows)):
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

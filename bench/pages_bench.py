@@ -1,10 +1,13 @@
-"""P2 benchmark: dossier list and dossier page at 100 and 10,000 dossiers, and Django's admin.
+"""P2/P7 benchmark: dossier list, dossier page and monitor at two scales, and Django's admin.
 
-Builds two SQLite databases with the demo data (one migration, copied), then times, in one run,
-the server time of the dossier listing and of a dossier page as a steering-meeting member (who
-sees every included dossier) and of a stock Django admin changelist over the same rows with the
-same page size. Prints the ratios quality.md P2 asks for:
-  list(10k) / list(100), page(10k) / page(100), list(10k) / django-admin changelist(10k).
+SQLite (default): builds two databases with the demo data (one migration, copied). PostgreSQL:
+``--pg-small URL --pg-large URL`` measure two databases prepared by ``make scale-data``. Times,
+in one run, the server time of the dossier listing, a dossier page and the monitor as a
+steering-meeting member (who sees every included dossier), and a stock Django admin changelist
+over the same rows with the same page size. Prints each ratio beside its goal (issue 17,
+quality.md P2/P7) and exits 1 when one is missed:
+  list large/small <= 1.2, page large/small <= 1.5, monitor large/small <= 2,
+  list / django-admin changelist <= 1.5 at both scales.
 Run: .venv/bin/python bench/pages_bench.py [--small 100 --large 10000 --repeat 15]
 """
 
@@ -28,17 +31,21 @@ def _prepare(database: Path, dossiers: int) -> None:
         "import django; django.setup();"
         "from django.core.management import call_command;"
         "call_command('migrate', verbosity=0);"
-        f"from dossiers.demo import demo_data_create; demo_data_create(dossiers={dossiers}, seed=7)"
+        "from dossiers.demo import demo_data_create;"
+        f"demo_data_create(dossiers={dossiers}, seed=7, journal=100)"
     )
     env = {**os.environ, "BENCH_DATABASE": str(database)}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=Path(__file__).parent)
 
 
-def _measure(database: Path, repeat: int) -> dict[str, float]:
+def _measure(database: Path | str, repeat: int) -> dict[str, float]:
     code = f"import sys; sys.path[:0] = {[str(ROOT), str(ROOT / 'site')]!r}; " + (
         "import pages_bench; pages_bench._measure_here(" + str(repeat) + ")"
     )
-    env = {**os.environ, "BENCH_DATABASE": str(database)}
+    if isinstance(database, str):  # a PostgreSQL URL
+        env = {**os.environ, "BENCH_DATABASE_URL": database}
+    else:
+        env = {**os.environ, "BENCH_DATABASE": str(database)}
     done = subprocess.run(
         [sys.executable, "-c", code],
         check=True,
@@ -83,10 +90,31 @@ def _measure_here(repeat: int) -> None:
     results = {
         "list": _median_ms(client, reverse("dossiers:index"), repeat),
         "page": _median_ms(client, reverse("dossiers:inspect", args=[dossier.pk]), repeat),
+        "monitor": _median_ms(client, reverse("monitor:index"), max(3, repeat // 3)),
     }
     client.force_login(admin)
     results["admin"] = _median_ms(client, "/bench-admin/dossiers/dossier/", repeat)
     print(" ".join(f"{name}={value:.3f}" for name, value in results.items()))
+
+
+GOALS = (  # (name, numerator, denominator, goal)
+    ("P2 list large/small", ("large", "list"), ("small", "list"), 1.2),
+    ("P2 page large/small", ("large", "page"), ("small", "page"), 1.5),
+    ("P7 monitor large/small", ("large", "monitor"), ("small", "monitor"), 2.0),
+    ("P2 list vs django admin, small", ("small", "list"), ("small", "admin"), 1.5),
+    ("P2 list vs django admin, large", ("large", "list"), ("large", "admin"), 1.5),
+)
+
+
+def report(results: dict[str, dict[str, float]]) -> bool:
+    """Print every ratio beside its goal; True when all are met."""
+    met = True
+    for name, (top_scale, top), (bottom_scale, bottom), goal in GOALS:
+        ratio = results[top_scale][top] / results[bottom_scale][bottom]
+        ok = ratio <= goal
+        met &= ok
+        print(f"{name}: {ratio:.2f}x (goal <= {goal}) {'ok' if ok else 'MISSED'}")
+    return met
 
 
 def main() -> None:
@@ -94,30 +122,36 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=100)
     parser.add_argument("--large", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--pg-small", help="PostgreSQL URL of a prepared small database")
+    parser.add_argument("--pg-large", help="PostgreSQL URL of a prepared large database")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench_settings")
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "site")])
-    with tempfile.TemporaryDirectory() as tmp:
-        empty = Path(tmp) / "empty.sqlite3"
-        _prepare(empty, 0)
-        results = {}
-        for scale in (args.small, args.large):
-            database = Path(tmp) / f"{scale}.sqlite3"
-            shutil.copy(empty, database)
-            _prepare(database, scale)
-            results[scale] = _measure(database, args.repeat)
-            print(
-                f"{scale:>6} dossiers: list {results[scale]['list']:.1f} ms, "
-                f"page {results[scale]['page']:.1f} ms, "
-                f"django admin changelist {results[scale]['admin']:.1f} ms"
-            )
-    small, large = results[args.small], results[args.large]
-    scales = f"{args.large}/{args.small}"
-    print(f"P2 list {scales}: {large['list'] / small['list']:.2f}x (target <= 1.5)")
-    print(f"P2 page {scales}: {large['page'] / small['page']:.2f}x (target <= 1.5)")
+    started = time.perf_counter()
+    results = {}
+    if args.pg_small and args.pg_large:
+        for label, url in (("small", args.pg_small), ("large", args.pg_large)):
+            results[label] = _measure(url, args.repeat)
+            _print_scale(f"PostgreSQL {label}", results[label])
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = Path(tmp) / "empty.sqlite3"
+            _prepare(empty, 0)
+            for label, scale in (("small", args.small), ("large", args.large)):
+                database = Path(tmp) / f"{scale}.sqlite3"
+                shutil.copy(empty, database)
+                _prepare(database, scale)
+                results[label] = _measure(database, args.repeat)
+                _print_scale(f"SQLite {scale} dossiers", results[label])
+    met = report(results)
+    print(f"pages bench took {time.perf_counter() - started:.0f} s")
+    sys.exit(0 if met else 1)
+
+
+def _print_scale(label: str, result: dict[str, float]) -> None:
     print(
-        f"P2 list vs django admin at {args.large}: {large['list'] / large['admin']:.2f}x "
-        "(target <= 1.5)"
+        f"{label}: list {result['list']:.1f} ms, page {result['page']:.1f} ms, "
+        f"monitor {result['monitor']:.1f} ms, django admin changelist {result['admin']:.1f} ms"
     )
 
 

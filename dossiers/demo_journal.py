@@ -90,9 +90,7 @@ def demo_journal_create(*, dossiers, per_dossier: int, rng: random.Random) -> in
         if connection.vendor == "postgresql":
             with (
                 connection.cursor() as cursor,
-                cursor.copy(
-                    f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN"
-                ) as copy,
+                cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy,
             ):
                 for row in chunk:
                     copy.write_row(row)

@@ -75,8 +75,9 @@ class PermissionsPolicyMiddleware:
 class MalformedPostMiddleware:
     """400, not 500, for a POST that lacks fields the view reads (issue 15).
 
-    Wagtail's views index ``request.POST[...]`` directly (MultiValueDictKeyError) or hand a
-    missing value (None) to code that expects a string or a form. A request like that is the
+    Wagtail's views index ``request.POST[...]`` or a form's ``cleaned_data[...]`` directly
+    (KeyError, MultiValueDictKeyError) or hand a missing value (None) to code that expects a
+    string or a form. A request like that is the
     client's error: answer 400 and log it with its traceback, so a real bug still shows.
     """
 
@@ -89,7 +90,7 @@ class MalformedPostMiddleware:
     def process_exception(self, request, exception):
         if request.method != "POST":
             return None
-        missing_key = isinstance(exception, MultiValueDictKeyError)
+        missing_key = isinstance(exception, KeyError | MultiValueDictKeyError)
         missing_value = isinstance(exception, AttributeError | TypeError) and "NoneType" in str(
             exception
         )

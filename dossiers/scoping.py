@@ -31,6 +31,8 @@ class ScopedViewMixin:
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
+        if getattr(self, "is_export", False) and not getattr(self, "list_export", None):
+            self.is_export = False  # no export on listings that don't offer one
         self._check_url_object()
 
     def _check_url_object(self):

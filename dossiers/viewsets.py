@@ -249,6 +249,7 @@ class NotificationLetterViewSet(ScopedModelViewSet):
         Column("register_status", label=_("Status")),
     ]
     list_export = ["dossier", "recipient_kind", "due_on", "sent_on", "route"]
+    export_headings = {"dossier": _("Dossier"), "due_on": _("Uiterste datum")}
     export_filename = "notificatiebrieven"
     form_fields = ["recipient_name"]
 

@@ -13,6 +13,7 @@ from reports.importers.base import (
     Progress,
     RowPlan,
     check_duplicate,
+    check_length,
     parse_choice,
     parse_yes_no,
     read_rows,
@@ -75,6 +76,9 @@ def intervention_import_plan(*, content: bytes, progress: Progress = None) -> Im
             "active": parse_yes_no(plan, number, "In gebruik", raw.get("In gebruik"), default=True),
             "organisations": _organisations(number, raw.get("Organisaties"), organisations, plan),
         }
+        for field_name, header in (("name", "Naam"), ("description", "Omschrijving")):
+            limit = Intervention._meta.get_field(field_name).max_length
+            check_length(plan, number, header, values[field_name], limit)
         if not cells_ok or len(plan.errors) > errors_before:
             continue
         name = values["name"]

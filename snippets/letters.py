@@ -68,9 +68,11 @@ def letter_document_context(*, template, values: Mapping[str, str]) -> dict:
     from snippets.models import LetterSettings
 
     settings = LetterSettings.load()
-    values = {**values, "ondertekening": expand_db_html(settings.signature_block)}
+    values = {**values, "ondertekening": signature_html(settings)}
     body = fill_placeholders(expand_db_html(template.body), values)
     return {
+        "logo_src": logo_data_uri(settings.logo),
+        "footer_lines": settings.contact_footer.splitlines(),
         "sender_lines": settings.sender_block.splitlines(),
         "place": settings.place,
         "address_lines": str(values.get("adres", "")).splitlines(),
@@ -79,3 +81,47 @@ def letter_document_context(*, template, values: Mapping[str, str]) -> dict:
         "subject_line": fill_placeholders(template.subject_line, values, html=False),
         "body": mark_safe(body),  # noqa: S308 (values are escaped by fill_placeholders)
     }
+
+
+def signature_html(settings) -> str:
+    """The signature block, then the signer's name and function (escaped) when set."""
+    from django.utils.html import escape
+    from wagtail.rich_text import expand_db_html
+
+    signer = [escape(line) for line in (settings.signer_name, settings.signer_function) if line]
+    block = expand_db_html(settings.signature_block)
+    if signer:
+        block += '<p class="letter-signer">' + "<br>".join(signer) + "</p>"
+    return block
+
+
+def logo_data_uri(image) -> str:
+    """The uploaded logo inline (a data URI), so the PDF needs no web request to draw it."""
+    import base64
+    import mimetypes
+
+    if image is None:
+        return ""
+    kind = mimetypes.guess_type(image.file.name)[0] or "image/png"
+    try:
+        with image.file.open("rb") as handle:
+            data = handle.read()
+    except (FileNotFoundError, OSError):
+        return ""
+    return f"data:{kind};base64,{base64.b64encode(data).decode()}"
+
+
+def letter_pdf(html: str) -> bytes:
+    """The letter as a tagged PDF/A-3b (archivable; fonts embedded by WeasyPrint).
+
+    The document's title, subject and author come from ``letter_document.html``'s head, which
+    holds the reference number only, never a name (the PDF's metadata travels with the file).
+    """
+    from django.contrib.staticfiles import finders
+    from weasyprint import CSS, HTML
+
+    return HTML(string=html).write_pdf(
+        stylesheets=[CSS(filename=finders.find("letters/letter.css"))],
+        pdf_variant="pdf/a-3b",
+        pdf_tags=True,
+    )

@@ -38,6 +38,7 @@ class CatalogueViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 50
+    index_view_class = SafeExportIndexView  # ``?export=`` only where ``list_export`` is set
 
 
 class InterventionViewSet(CatalogueViewSet):

@@ -206,12 +206,9 @@ def letter_render(*, letter: NotificationLetter, on: datetime.date) -> str:
 
 
 def _pdf(html: str) -> bytes:
-    from django.contrib.staticfiles import finders
-    from weasyprint import CSS, HTML
+    from snippets.letters import letter_pdf
 
-    return HTML(string=html).write_pdf(
-        stylesheets=[CSS(filename=finders.find("letters/letter.css"))]
-    )
+    return letter_pdf(html)
 
 
 def letter_generate(*, letter: NotificationLetter, by) -> NotificationLetter:

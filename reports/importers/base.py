@@ -127,7 +127,9 @@ def open_workbook(content: bytes, plan: ImportPlan):
 
 
 def count_rows(content: bytes, sheet_name: str) -> int:
-    """Rough number of data rows (from the sheet's dimension), 0 when unreadable."""
+    """The number of non-empty data rows, counted by streaming the sheet (the dimension
+    element may be missing, as openpyxl's write-only mode writes none, or wrong); 0 when
+    unreadable. Memory stays flat: the read-only reader never holds the sheet."""
     if file_error(content):
         return 0
     try:
@@ -137,7 +139,13 @@ def count_rows(content: bytes, sheet_name: str) -> int:
     try:
         if sheet_name not in workbook.sheetnames:
             return 0
-        return max((workbook[sheet_name].max_row or 1) - 1, 0)
+        sheet = workbook[sheet_name]
+        sheet.reset_dimensions()  # never trust the dimension element
+        rows = sheet.iter_rows(values_only=True)
+        next(rows, None)  # the header
+        return sum(1 for row in rows if any(value not in (None, "") for value in row))
+    except Exception:  # noqa: BLE001 - a damaged sheet counts as unreadable
+        return 0
     finally:
         workbook.close()
 
@@ -189,7 +197,8 @@ def _checked_sheet(workbook, sheet_name: str, columns: list[Column], plan: Impor
     if plan.errors:
         return None
     sheet = workbook[sheet_name]
-    plan.total = max((sheet.max_row or 1) - 1, 0)
+    plan.total = max((sheet.max_row or 1) - 1, 0)  # a hint for progress only
+    sheet.reset_dimensions()  # read every row, whatever the dimension element says
     rows = sheet.iter_rows()
     header = [cell.value for cell in next(rows, [])]
     found = [str(v).strip() if v is not None else "" for v in header[: len(columns)]]
@@ -229,8 +238,21 @@ def parse_choice(plan, number, column, value, choices) -> str | None:
     return None
 
 
+def check_length(plan, number: int, column: str, value: str, max_length: int | None) -> None:
+    """The dry run refuses what the database would refuse at apply: text over the limit."""
+    if max_length and len(value) > max_length:
+        plan.error(
+            number,
+            column,
+            _("Te lang: %(n)s tekens, ten hoogste %(max)s.") % {"n": len(value), "max": max_length},
+        )
+
+
 def parse_date(plan, number, column, value) -> datetime.date | None:
-    """A date cell, or text as dd-mm-jjjj; anything else is an error."""
+    """A date cell, or text as dd-mm-jjjj; anything else is an error.
+
+    Text is read the Dutch way, day first: "3-4-2027" is 3 April 2027 (never 4 March).
+    """
     if value in (None, ""):
         return None
     if isinstance(value, datetime.datetime):

@@ -14,6 +14,7 @@ from reports.importers.base import (
     Progress,
     RowPlan,
     check_duplicate,
+    check_length,
     parse_date,
     read_rows,
     template_workbook,
@@ -22,6 +23,11 @@ from snippets.models import OtherApproach, OtherApproachListEntry
 
 SHEET = "Lijst"
 FIELDS = {"first_name": "Voornaam", "last_name": "Achternaam", "birth_date": "Geboortedatum"}
+_NAME_FIELDS = (("first_name", "Voornaam"), ("last_name", "Achternaam"))
+
+
+def _max_length(name: str) -> int | None:
+    return OtherApproachListEntry._meta.get_field(name).max_length
 
 
 def _columns() -> list[Column]:
@@ -61,6 +67,10 @@ def other_approach_list_plan(*, content: bytes, progress: Progress = None) -> Im
                 _("Onbekende andere aanpak '%(v)s'.") % {"v": raw["Andere aanpak"]},
             )
         birth_date = parse_date(plan, number, "Geboortedatum", raw["Geboortedatum"])
+        if birth_date and birth_date > timezone.localdate():
+            plan.error(number, "Geboortedatum", _("Een geboortedatum ligt niet in de toekomst."))
+        for name, header in (("reference", "Referentie"), *_NAME_FIELDS):
+            check_length(plan, number, header, str(raw[header] or ""), _max_length(name))
         if not cells_ok or len(plan.errors) > errors_before:
             continue
         reference = str(raw["Referentie"])

@@ -61,3 +61,33 @@ def env_database(default_sqlite_path) -> dict:
     elif not config.get("NAME"):
         return fail("DATABASE_URL noemt geen databasenaam.")
     return config
+
+
+def env_file_storage() -> dict:
+    """Where uploaded documents and letters live: the local disk (MEDIA_ROOT) by default, or
+    S3-compatible object storage when a bucket is named, so several web machines share them.
+
+    Bucket: ``AWS_STORAGE_BUCKET_NAME`` (or Fly/Tigris' ``BUCKET_NAME``); endpoint:
+    ``AWS_S3_ENDPOINT_URL`` (or ``AWS_ENDPOINT_URL_S3``); region: ``AWS_S3_REGION_NAME`` (or
+    ``AWS_REGION``); keys: boto3's own ``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``. Objects
+    are private and never overwritten; files leave only through the scoped, logged views, so no
+    URL of the storage is ever handed out.
+    """
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME", "") or env_str("BUCKET_NAME", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    endpoint = env_str("AWS_S3_ENDPOINT_URL", "") or env_str("AWS_ENDPOINT_URL_S3", "")
+    region = env_str("AWS_S3_REGION_NAME", "") or env_str("AWS_REGION", "")
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint or None,
+            "region_name": region or None,
+            "location": env_str("AWS_LOCATION", ""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+        },
+    }

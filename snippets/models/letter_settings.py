@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 
@@ -26,6 +27,37 @@ class LetterSettings(BaseGenericSetting):
         features=["bold", "italic"],
         help_text=_("Vult de plaatshouder {{ ondertekening }}."),
     )
+    signer_name = models.CharField(
+        _("naam ondertekenaar"),
+        max_length=200,
+        blank=True,
+        help_text=_("Staat onder de ondertekening, bijvoorbeeld de naam van het hoofd."),
+    )
+    signer_function = models.CharField(_("functie ondertekenaar"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linksboven op elke brief (PNG of JPEG)."),
+    )
+    contact_footer = models.TextField(
+        _("contactgegevens (voettekst)"),
+        blank=True,
+        help_text=_("Onderaan elke pagina: telefoon, e-mail, website."),
+    )
+
+    panels = [
+        FieldPanel("sender_block"),
+        FieldPanel("logo"),
+        FieldPanel("place"),
+        FieldPanel("signature_block"),
+        FieldPanel("signer_name"),
+        FieldPanel("signer_function"),
+        FieldPanel("contact_footer"),
+    ]
 
     class Meta:
         verbose_name = _("briefinstellingen")

@@ -1,7 +1,11 @@
 """Each role's start page shows its queue; one click opens the listing with the same filter.
 The dossier page shows its summary and next step without scrolling at 1440x900."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from dossiers.meetings.services import meetings_generate
 from dossiers.workflow.states import DossierState as S
@@ -27,7 +31,9 @@ QUEUES = {
 def test_start_page_queue_leads_to_the_filtered_listing(page, role_users, role):
     state, key, query = QUEUES[role]
     meetings_generate()
-    dossier = walk_dossier(role_users, state, role_users["regisseur"])
+    # Built five weeks ago, so the case director's first deadlines fall in the next four weeks.
+    with time_machine.travel(timezone.now() - datetime.timedelta(weeks=5), tick=False):
+        dossier = walk_dossier(role_users, state, role_users["regisseur"])
     page.set_viewport_size({"width": 1440, "height": 900})
     log_in(page, role)
     queue = page.locator(f"section[data-queue='{key}']")

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from dossiers.models import User
 from dossiers.selectors.accounts import users_inactive, users_without_second_factor
+from tests.factories.dossiers import ROLE_KEYS
 
 pytestmark = pytest.mark.django_db
 
@@ -23,4 +24,5 @@ def test_start_page_and_user_list_show_accounts_needing_attention(client, users)
     listing = client.get(f"{reverse('wagtailusers_users:index')}?account=inactive")
     page = listing.content.decode()
     assert listing.status_code == 200 and "itatr" in page and ">regisseur<" not in page
-    assert "Rol" in page and "Organisatie" in page and "Reclassering Test" in page
+    assert "Rol" in page and "Organisatie" in page
+    assert ROLE_KEYS["itatr"] in page and ">RT<" in page  # role (group) and organisation

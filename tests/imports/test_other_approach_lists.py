@@ -230,3 +230,23 @@ def test_apply_is_one_transaction(users, top600, monkeypatch):
     assert calls == ["T-1", "T-2"]
     assert (job.status, job.message) == (ImportStatus.FAILED, "schijf vol")
     assert OtherApproachListEntry.objects.count() == 0  # the first row was rolled back
+
+
+def test_dry_run_refuses_future_birth_dates_and_overlong_names(top600):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    rows = [
+        ["Top600 Test", "T-1", "Fenna", "Fictiefstra", tomorrow],
+        ["Top600 Test", "T-2", "F" * 101, "Fictiefstra", BIRTH],
+    ]
+    plan = other_approach_list_plan(content=_file(rows))
+    columns = {(row, column) for row, column, _message in plan.errors}
+    assert (2, "Geboortedatum") in columns and (3, "Voornaam") in columns
+    assert not plan.rows
+
+
+def test_text_dates_are_read_day_first(top600):
+    plan = other_approach_list_plan(
+        content=_file([["Top600 Test", "T-1", "Fenna", "Fictiefstra", "3-4-2001"]])
+    )
+    assert plan.is_clean, plan.errors
+    assert plan.rows[0].values["birth_date"] == datetime.date(2001, 4, 3)  # 3 April

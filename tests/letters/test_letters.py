@@ -121,7 +121,9 @@ def test_map_reaches_letters_but_not_the_dossier(minor_with_parents, client, use
     export = client.get(reverse("letters:index"), {"export": "csv"})
     assert export.status_code == 200
     body = b"".join(export.streaming_content).decode()
-    assert dossier.reference in body and "2027-04-15" in body
+    assert (
+        dossier.reference in body and "15-04-2027" in body
+    )  # Dutch date in the CSV for Dutch Excel
     assert AccessLogEntry.objects.filter(action="export", username="map").count() == 1
 
 

@@ -1,4 +1,4 @@
-"""Property tests: the .ics writer for any text, the agenda forms for any input (no 500)."""
+"""Property tests: the agenda forms for any input (no 500)."""
 
 import pytest
 from django.test import Client
@@ -7,23 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossiers.meetings.agenda import agenda_item_add
-from dossiers.meetings.documents import ics_escape, ics_fold
 from dossiers.models import AgendaItem, Meeting, MeetingKind
 from dossiers.workflow.states import DossierState as S
-
-
-def _unfold(text: str) -> str:
-    return text.replace("\r\n ", "")
-
-
-@given(st.text(max_size=400))
-def test_folded_lines_are_short_and_unfold_to_the_original(value):
-    line = "DESCRIPTION:" + ics_escape(value)
-    folded = ics_fold(line)
-    assert all(len(part.encode()) <= 75 for part in folded.split("\r\n"))
-    assert _unfold(folded) == line
-    assert "\n" not in ics_escape(value) and "\r" not in ics_escape(value)
-
 
 ANY = st.one_of(st.text(max_size=30), st.integers().map(str), st.sampled_from(["", "up", "1"]))
 

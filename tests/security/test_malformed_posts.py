@@ -27,6 +27,14 @@ def test_incomplete_admin_forms_are_bad_requests(raising_client, users):
         assert "onvolledig" in response.content.decode()
 
 
+def test_incomplete_redirect_import_is_a_bad_request(raising_client):
+    from tests.factories.dossiers import UserFactory
+
+    raising_client.force_login(UserFactory(username="root", is_superuser=True, is_staff=True))
+    response = raising_client.post(reverse("wagtailredirects:process_import"), {})
+    assert response.status_code == 400
+
+
 @pytest.mark.parametrize(
     ("content_type", "body"),
     [
