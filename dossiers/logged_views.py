@@ -32,15 +32,29 @@ class LoggedObjectMixin:
     def get_log_description(self) -> str:
         return f"{self.object._meta.verbose_name}: {self.object}"
 
-    def get(self, request, *args, **kwargs):
-        if getattr(self, "object", None) is None:  # edit views load it only in get()
-            self.object = self.get_object()
+    def _log_read(self, request) -> None:
         access_log_record(
             request=request,
             dossier=self.get_logged_dossier(),
             description=self.get_log_description(),
         )
+
+    def get(self, request, *args, **kwargs):
+        if getattr(self, "object", None) is None:  # edit views load it only in get()
+            self.object = self.get_object()
+        self._log_read(request)
         return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        """A POST that renders the page again (a form with errors) shows the data once more,
+        so it is a read too; a POST that redirects has shown nothing."""
+        handler = getattr(super(), "post", None)
+        if handler is None:
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        response = handler(request, *args, **kwargs)
+        if response.status_code == 200 and getattr(self, "object", None) is not None:
+            self._log_read(request)
+        return response
 
 
 class LoggedExportMixin:

@@ -29,6 +29,30 @@ class ScopedViewMixin:
             raise Http404
         return obj
 
+    def dispatch(self, request, *args, **kwargs):
+        """A page of a scoped object that shows it (200) and wrote no access-log row itself
+        (Wagtail's history, usage and revision views, add forms of a dossier's children) gets
+        one here: every read of case data is logged, whichever view class serves it."""
+        response = super().dispatch(request, *args, **kwargs)
+        if response.status_code == 200 and not getattr(request, "access_logged", False):
+            self._log_read(request)
+        return response
+
+    def _log_read(self, request) -> None:
+        from dossiers.models import Dossier
+        from dossiers.services.access_log import access_log_record
+
+        model = getattr(self, "model", None)
+        pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
+        dossier = None
+        if self.kwargs.get("dossier_pk") is not None:
+            dossier = Dossier.objects.filter(pk=self.kwargs["dossier_pk"]).first()
+        elif pk is not None and model is not None:
+            obj = model._default_manager.filter(pk=unquote(str(pk))).first()
+            dossier = obj if isinstance(obj, Dossier) else getattr(obj, "dossier", None)
+        description = str(getattr(model, "_meta", None) and model._meta.verbose_name_plural or "")
+        access_log_record(request=request, dossier=dossier, description=description)
+
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         if getattr(self, "is_export", False) and not getattr(self, "list_export", None):

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.workflow.states import DossierState
+
+REFERENCE_ATTEMPTS = 20
 
 
 class Dossier(models.Model):
@@ -110,9 +112,20 @@ class Dossier(models.Model):
         return self.reference
 
     def save(self, *args, **kwargs):
-        if not self.reference:
+        if self.reference:
+            return super().save(*args, **kwargs)
+        # Two registrations at the same moment read the same last number; the unique index
+        # refuses the second, which then takes the next free number (in its own savepoint).
+        for attempt in range(REFERENCE_ATTEMPTS):
             self.reference = self._next_reference()
-        super().save(*args, **kwargs)
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                taken = Dossier.objects.filter(reference=self.reference).exists()
+                if not taken or attempt == REFERENCE_ATTEMPTS - 1:
+                    raise
+        return None
 
     @classmethod
     def _next_reference(cls) -> str:

@@ -54,6 +54,7 @@ def access_log_record(
     if subject is None and dossier is not None:
         subject = dossier.subject
     organisation = getattr(user, "organisation", None)
+    request.access_logged = True  # ScopedViewMixin then adds no row of its own
     return AccessLogEntry.objects.create(
         at=timezone.now(),
         user_id_snapshot=user.pk,
@@ -82,6 +83,7 @@ def access_log_record_many(
     user = request.user
     organisation = getattr(user, "organisation", None)
     now = timezone.now()
+    request.access_logged = True
     rows = [
         AccessLogEntry(
             at=now,

@@ -51,13 +51,17 @@ class Requester:
             client.cookies[settings.SESSION_COOKIE_NAME] = self.sessions[role]
         return client
 
-    def send(self, role: str, method: str, path: str, data=None):
+    def send(self, role: str, method: str, path: str, data=None, *, within=None):
+        """The response; ``within(response)``, if given, runs before the rollback, so it can
+        see what the request wrote (e.g. its access-log row)."""
         client = self.client_for(role)
         with transaction.atomic():
             if method == "GET":
                 response = client.get(path, data)
             else:
                 response = client.post(path, data or {})
+            if within is not None:
+                within(response)
             transaction.set_rollback(True)
         return response
 

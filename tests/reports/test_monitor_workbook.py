@@ -42,3 +42,19 @@ def test_the_monitor_sheet_reads_back_with_calamine():
     assert "<5" in values  # suppressed
     assert 12.0 in values
     assert "=Ouder" in values  # a text cell (no formula: see the test above), no apostrophe
+
+
+def test_a_catalogue_name_that_looks_like_a_formula_stays_text():
+    """Catalogue items are named by the programme team; the monitor writes their names as
+    row labels and titles. A name like ``=HYPERLINK(...)`` must never become a formula."""
+    hostile = '=HYPERLINK("https://example.invalid/x","Klik hier")'
+    tables = [Table("interventies", hostile, [(hostile, 9), ("@SUM(1)", 6)])]
+    content = monitor_workbook(period=PERIOD, tables=tables)
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert not re.search(rb"<f[ >]", archive.read(name)), name
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_name("Monitor")
+    values = [cell for row in rows.to_python() for cell in row]
+    assert hostile in values
+    assert "@SUM(1)" in values
