@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 # URLs that answer 200 without showing any dossier's data, each with its reason.
 SHOW_NO_CASE_DATA = {
-    # The add form of a child starts empty; the page names no person.
+    "form_responses:add": "lists the published form definitions to pick from; no dossier",
 }
 
 
