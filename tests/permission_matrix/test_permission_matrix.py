@@ -35,6 +35,7 @@ ANONYMOUS_2XX_ALLOWED = {
     "wagtail_serve",
     "wagtailadmin_javascript_catalog",
     "wagtailadmin_sprite",
+    "accessibility_statement",  # the toegankelijkheidsverklaring is public by law
 }
 
 
