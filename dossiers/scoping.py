@@ -35,10 +35,10 @@ class ScopedViewMixin:
         one here: every read of case data is logged, whichever view class serves it."""
         response = super().dispatch(request, *args, **kwargs)
         if response.status_code == 200 and not getattr(request, "access_logged", False):
-            self._log_read(request)
+            self._log_unlogged_read(request)
         return response
 
-    def _log_read(self, request) -> None:
+    def _log_unlogged_read(self, request) -> None:
         from dossiers.models import Dossier
         from dossiers.services.access_log import access_log_record
 

@@ -134,6 +134,7 @@ def test_plan_from_concept_to_adoption(page, role_users):
     log_in(page, "regisseur")
     _dossier_page(page, dossier)
     _shot(page, "plan-dossier-page-director")
+    page.click("#tab-label-plan")
     page.click("text=Versiegeschiedenis en vergelijken")
     page.wait_for_url("**/admin/dossiers/plan/versies/*/")
     page.select_option("select[name=a]", "2")

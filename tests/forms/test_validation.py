@@ -171,6 +171,7 @@ def test_built_form_never_crashes_on_any_field_type(data):
     from forms.services import _as_querydict
 
     class Version:
+        definition_id = None  # a version not (yet) saved under a definition
         fields = [
             {"key": key, "type": kind, "label": key, "required": required, "choices": ["Rood"]}
             for key, kind, required in [

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from dossiers.models import PlanItem, PlanItemStatus, PlanVersion, PlanVersionKind
+from dossiers.models import Dossier, PlanItem, PlanItemStatus, PlanVersion, PlanVersionKind
 from dossiers.services import TransitionNotAllowed, dossier_transition
 from dossiers.workflow.states import DossierState as S
 from snippets.models import InterventionDomain, SpecialKind
@@ -103,6 +103,10 @@ def test_case_director_adds_an_item_pinned_to_the_catalogue_revision(client, use
 def test_the_approval_path_from_concept_to_accorded(users, walk):
     director, secretary = users["regisseur"], users["secretaris"]
     dossier = walk(S.INCLUDED)
+    # Registered last December, so the adoption decided on 7 January can predate today.
+    Dossier.objects.filter(pk=dossier.pk).update(
+        created_at=datetime.datetime(2025, 12, 1, 9, tzinfo=datetime.UTC)
+    )
 
     with pytest.raises(TransitionNotAllowed) as refusal:
         dossier_transition(dossier=dossier, to=S.PLAN_SUBMITTED, by=director)

@@ -86,7 +86,7 @@ def test_export_has_no_names(client, administrator, read_dossier, fmt):
         cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
     else:
         text = body.decode("utf-8-sig")
-        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row]
     assert read_dossier.reference in cells
     assert not [c for c in cells if "Vlamsteker" in c or "Ozrinda" in c]
     assert "Persoon" not in cells
