@@ -1,12 +1,15 @@
 """Admin viewsets of reports: the access log and the deletion log, read-only and searchable."""
 
 from django import forms
+from django.contrib import messages
+from django.db.models import ProtectedError
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from dossiers.logged_views import LoggedExportMixin
@@ -118,10 +121,28 @@ class PartnerExportProfileForm(WagtailAdminModelForm):
     )
 
 
+class PartnerExportProfileDeleteView(DeleteView):
+    """A profile that exports were made with stays (their jobs refer to it): say so."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _(
+                    "Met dit profiel zijn exports gemaakt; het kan niet worden verwijderd. "
+                    "Zet het op inactief."
+                ),
+            )
+            return redirect(self.index_url_name)
+
+
 class PartnerExportProfileViewSet(ModelViewSet):
     """Administrators set per partner which columns it may receive (an allowlist)."""
 
     model = PartnerExportProfile
+    delete_view_class = PartnerExportProfileDeleteView
     icon = "download"
     menu_label = _("Exportprofielen partners")
     add_to_settings_menu = True

@@ -53,6 +53,10 @@ class ReadOnlyModelViewSet(ModelViewSet):
             patterns.append(path("inspect/<str:pk>/", self.inspect_view, name="inspect"))
         return patterns
 
+    def register_admin_url_finder(self):
+        """No edit URL to link to: Wagtail's usage pages of other objects that refer to these
+        rows would fail to reverse one (500), so no admin URL finder is registered."""
+
     def get_common_view_kwargs(self, **kwargs):
         kwargs = super().get_common_view_kwargs(**kwargs)
         hidden = ["add", "edit", "delete", "history", "usage"]
