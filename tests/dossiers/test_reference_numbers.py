@@ -1,4 +1,4 @@
-"""Dossier numbers are unique and gapless per year, also when registrations race."""
+"""Dossier numbers count up per year (a taken number is retried on the unique index)."""
 
 import pytest
 
