@@ -23,6 +23,11 @@ from django import forms
 GROUP_WIDGETS = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
 
+def is_group_widget(widget) -> bool:
+    """Radio buttons, checkboxes, or a widget of several inputs that says so (``is_group``)."""
+    return isinstance(widget, GROUP_WIDGETS) or getattr(widget, "is_group", False)
+
+
 def field_context(context: dict, field, explicit: dict) -> dict:
     """Add what the field template needs to tie help text and errors to a field or group.
 
@@ -30,7 +35,7 @@ def field_context(context: dict, field, explicit: dict) -> dict:
     ``FieldPanel`` passes its own and refers to them itself)."""
     if field is None or not hasattr(field, "auto_id"):
         return context
-    context["is_group"] = is_group = isinstance(field.field.widget, GROUP_WIDGETS)
+    context["is_group"] = is_group = is_group_widget(field.field.widget)
     auto_id = field.auto_id
     if not auto_id:
         return context
@@ -58,7 +63,7 @@ def rendered_widget(field, explicit: dict) -> str:
         from wagtail.admin.templatetags.wagtailadmin_tags import render_with_errors
 
         return render_with_errors(field)
-    if isinstance(widget, GROUP_WIDGETS) or not field.auto_id:
+    if is_group_widget(widget) or not field.auto_id:
         return field.as_widget()
     described_by = []
     if explicit.get("help_text") or field.help_text:

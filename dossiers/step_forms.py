@@ -76,6 +76,84 @@ ASSESSMENT_BINDINGS = (
     ),
 )
 
+UVO_BINDINGS = (
+    Binding(
+        "held_on",
+        "date",
+        _("Datum UVO"),
+        _("de termijn voor het volgende UVO telt vanaf deze datum."),
+        required=True,
+    ),
+    Binding(
+        "participant_organisations",
+        "multiple_choice",
+        _("Deelnemende organisaties"),
+        _("de monitor telt welke partners meedoen. De lijst komt uit de organisaties."),
+        source="organisations",
+    ),
+    Binding(
+        "participant_contacts",
+        "multiple_choice",
+        _("Deelnemende contactpersonen"),
+        _("de lijst komt uit de contactpersonen van dit dossier."),
+        source="dossier_contacts",
+    ),
+    Binding(
+        "agreements",
+        "agreements",
+        _("Afspraken"),
+        _(
+            "elke afspraak (wie, wat, uiterlijk wanneer) staat open op de dossierpagina tot "
+            "hij is afgevinkt."
+        ),
+    ),
+    Binding(
+        "escalation",
+        "yes_no",
+        _("Stagneert de uitvoering?"),
+        _("bij stagnatie schaalt de regisseur op naar het ITAT-R; de monitor telt het."),
+        required=True,
+    ),
+    Binding(
+        "escalation_note",
+        "long_text",
+        _("Toelichting en opschaling"),
+        _("bij stagnatie moet de regisseur uitleggen wat er nodig is."),
+    ),
+)
+
+EVALUATION_BINDINGS = (
+    Binding(
+        "evaluated_on",
+        "date",
+        _("Datum evaluatie"),
+        _("de termijn voor de volgende evaluatie telt vanaf deze datum."),
+        required=True,
+    ),
+    Binding(
+        "item_results",
+        "plan_item_results",
+        _("Doelbereik per interventie"),
+        _("het plan en de monitor tonen per interventie het resultaat en het doelbereik."),
+        source="dossier_plan_items",
+        row_source="goal_attainment",
+    ),
+    Binding(
+        "judgement",
+        "single_choice",
+        _("Oordeel en voorstel"),
+        _("het oordeel bepaalt het vervolg: voortzetten, bijstellen, opschalen of afronden."),
+        required=True,
+        source="judgement",
+    ),
+    Binding(
+        "judgement_note",
+        "long_text",
+        _("Overwegingen"),
+        _("de toelichting bij het oordeel staat bij de evaluatie op de dossierpagina."),
+    ),
+)
+
 CLOSURE_BINDINGS = (
     Binding(
         "kind",
@@ -132,9 +210,36 @@ def _all_labels(model_path: str, label=str):
     return labels
 
 
+def _dossier_contacts(dossier):
+    from dossiers.models import Contact
+
+    if dossier is None:
+        return []
+    return [(c.pk, str(c)) for c in Contact.objects.filter(dossier=dossier, active=True)]
+
+
+def _contact_labels(values):
+    from dossiers.models import Contact
+
+    ids = [int(v) for v in values if str(v).isdigit()]
+    return {c.pk: str(c) for c in Contact.objects.filter(pk__in=ids)}
+
+
+def _evaluated_plan_items(dossier):
+    """The plan items an evaluation looks at: those started, else all of the plan."""
+    from dossiers.models import PlanItemStatus
+    from dossiers.selectors.plan import plan_items_of
+
+    if dossier is None:
+        return []
+    items = list(plan_items_of(dossier=dossier))
+    started = [i for i in items if i.status != PlanItemStatus.PLANNED]
+    return [(i.pk, i.intervention.name) for i in (started or items)]
+
+
 def register_step_forms() -> None:
     """Register the bound fields and their answer lists (from ``DossiersConfig.ready``)."""
-    from dossiers.models import Advice, ClosureKind
+    from dossiers.models import Advice, ClosureKind, GoalAttainment, Judgement
     from snippets import selectors
 
     register_source(
@@ -159,7 +264,15 @@ def register_step_forms() -> None:
     )
     register_source("assessment_advice", ChoiceSource(lambda: Advice.choices))
     register_source("closure_kind", ChoiceSource(lambda: ClosureKind.choices))
+    register_source("judgement", ChoiceSource(lambda: Judgement.choices))
+    register_source("goal_attainment", ChoiceSource(lambda: GoalAttainment.choices))
+    register_source(
+        "dossier_contacts", ChoiceSource(_dossier_contacts, _contact_labels, per_dossier=True)
+    )
+    register_source("dossier_plan_items", ChoiceSource(_evaluated_plan_items, per_dossier=True))
     register(ASSESSMENT_FORM_SLUG, ASSESSMENT_BINDINGS)
+    register(UVO_REPORT_FORM_SLUG, UVO_BINDINGS)
+    register(EVALUATION_FORM_SLUG, EVALUATION_BINDINGS)
     register(CLOSURE_FORM_SLUG, CLOSURE_BINDINGS)
 
 

@@ -15,13 +15,7 @@ from dossiers.views.dossier import (
     NextDeadlineColumn,
     dossier_next_step,
 )
-from dossiers.views.execution import (
-    CaseMeetingAddView,
-    ClosureProposalAddView,
-    ContactAddView,
-    EvaluationAddView,
-    JournalView,
-)
+from dossiers.views.execution import ContactAddView, JournalView
 from dossiers.views.letters import (
     LetterAddView,
     LetterChangeView,
@@ -37,6 +31,7 @@ from dossiers.views.plan import InterventionChooseView, PlanItemAddView, PlanVer
 from dossiers.views.relations import (
     FamilyApproachView,
     RelationAddView,
+    RelativeEditView,
     RelativeRemoveView,
     UvoIntervalView,
 )
@@ -48,6 +43,11 @@ from dossiers.views.signals import (
     attachment_download,
 )
 from dossiers.views.step import DossierStepView
+from dossiers.views.step_form import (
+    CaseMeetingAddView,
+    ClosureProposalAddView,
+    EvaluationAddView,
+)
 from dossiers.views.subjects import SubjectEditView
 from reports.listing_export import ExportColumn, full_name
 
@@ -61,6 +61,7 @@ DOSSIER_PAGES = (
     ("uvo_add", "uvo/<str:pk>/", CaseMeetingAddView),
     ("evaluation_add", "evaluatie/<str:pk>/", EvaluationAddView),
     ("closure_add", "voorstel/<str:pk>/", ClosureProposalAddView),
+    ("relative_edit", "familie/wijzigen/<str:pk>/", RelativeEditView),
     ("relative_remove", "familie/verwijderen/<str:pk>/", RelativeRemoveView),
     ("family_approach", "gezinsaanpak/<str:pk>/", FamilyApproachView),
     ("uvo_interval", "uvo-interval/<str:pk>/", UvoIntervalView),

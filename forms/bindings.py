@@ -18,15 +18,27 @@ from django.utils.translation import gettext as _
 
 @dataclass(frozen=True)
 class ChoiceSource:
-    """An answer list: ``choices()`` the options offered now, ``labels()`` every known label."""
+    """An answer list: ``choices()`` the options offered now, ``labels()`` every known label.
 
-    choices: Callable[[], Iterable[tuple[str, str]]]
-    labels: Callable[[], dict[str, str]] | None = None
+    A ``per_dossier`` source offers the options of one dossier (its contacts, its plan items):
+    ``choices(dossier)``; its labels are those of the answers given (``labels(values)``).
+    """
 
-    def label_map(self) -> dict[str, str]:
+    choices: Callable[..., Iterable[tuple[str, str]]]
+    labels: Callable[..., dict[str, str]] | None = None
+    per_dossier: bool = False
+
+    def label_map(self, values: Iterable = ()) -> dict[str, str]:
+        if self.per_dossier:
+            labels = self.labels(list(values)) if self.labels is not None else {}
+            return {str(k): str(v) for k, v in labels.items()}
         if self.labels is not None:
             return {str(k): str(v) for k, v in self.labels().items()}
         return {str(k): str(v) for k, v in self.choices()}
+
+    def options(self, dossier=None) -> list[tuple[str, str]]:
+        offered = self.choices(dossier) if self.per_dossier else self.choices()
+        return [(str(value), str(label)) for value, label in offered]
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,8 @@ class Binding:
     required: bool = False
     source: str = ""
     help_text: str = ""
+    #: for ``plan_item_results``: the answer list of each row (goal attainment)
+    row_source: str = ""
 
 
 _BINDINGS: dict[str, dict[str, Binding]] = {}
@@ -71,19 +85,26 @@ def bound_slugs() -> list[str]:
     return sorted(_BINDINGS)
 
 
-def binding_choices(slug: str, name: str) -> list[tuple[str, str]] | None:
-    """The answer list of a bound choice field, or None when it is not bound to a list."""
+def binding_choices(
+    slug: str, name: str, dossier=None, *, source_of: str = "source"
+) -> list[tuple[str, str]] | None:
+    """The answer list of a bound field (``source_of="row_source"``: of each of its rows), or
+    None when it is not bound to a list."""
     binding = binding_get(slug, name)
-    if binding is None or not binding.source or binding.source not in _SOURCES:
+    source = getattr(binding, source_of, "") if binding is not None else ""
+    if not source or source not in _SOURCES:
         return None
-    return [(str(value), str(label)) for value, label in _SOURCES[binding.source].choices()]
+    return _SOURCES[source].options(dossier)
 
 
-def binding_labels(slug: str, name: str) -> dict[str, str]:
+def binding_labels(
+    slug: str, name: str, values: Iterable = (), *, source_of: str = "source"
+) -> dict[str, str]:
     binding = binding_get(slug, name)
-    if binding is None or not binding.source or binding.source not in _SOURCES:
+    source = getattr(binding, source_of, "") if binding is not None else ""
+    if not source or source not in _SOURCES:
         return {}
-    return _SOURCES[binding.source].label_map()
+    return _SOURCES[source].label_map(values)
 
 
 def missing_bindings(slug: str, present: Iterable[str]) -> list[str]:

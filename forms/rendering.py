@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from forms.bindings import binding_choices, binding_labels
-from forms.schema import HEADING
+from forms.rows import AgreementsField, PlanItemResultsField
+from forms.schema import HEADING, ROW_TYPES
 
 if TYPE_CHECKING:
     from forms.models import FormResponse, FormVersion
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 SHORT_TEXT_MAX = 255
 LONG_TEXT_MAX = 10_000
 SCALE = range(1, 6)
+MANY_OPTIONS = 8  # a longer list of checkboxes is shown in columns
 YES, NO = "ja", "nee"
 
 REQUIRED = _("Dit veld is verplicht.")
@@ -134,7 +136,25 @@ class StructuredForm(BaseForm):
 
 
 class StructuredFormBuilder(FormBuilder):
-    """Wagtail's builder with this project's field types and Dutch messages."""
+    """Wagtail's builder with this project's field types and Dutch messages.
+
+    ``dossier``: the dossier the form is filled for; a bound field whose answer list is per
+    dossier (its contacts, its plan items) offers that dossier's options.
+    """
+
+    def __init__(self, fields, dossier=None):
+        super().__init__(fields)
+        self.dossier = dossier
+
+    def create_agreements_field(self, field, options):
+        return AgreementsField(error_messages={"required": REQUIRED}, **options)
+
+    def create_plan_item_results_field(self, field, options):
+        items = binding_choices(field.slug, field.binding, self.dossier) or []
+        goals = binding_choices(field.slug, field.binding, source_of="row_source") or []
+        return PlanItemResultsField(
+            items=items, goal_choices=goals, error_messages={"required": REQUIRED}, **options
+        )
 
     def create_short_text_field(self, field, options):
         return _text_field(options, SHORT_TEXT_MAX, forms.TextInput)
@@ -150,8 +170,11 @@ class StructuredFormBuilder(FormBuilder):
 
     def create_multiple_choice_field(self, field, options):
         options["choices"] = self.get_formatted_field_choices(field)
+        many = {"class": "structuredforms-many"} if len(options["choices"]) > MANY_OPTIONS else {}
         return forms.MultipleChoiceField(
-            widget=forms.CheckboxSelectMultiple, error_messages=CHOICE_MESSAGES, **options
+            widget=forms.CheckboxSelectMultiple(attrs=many),
+            error_messages=CHOICE_MESSAGES,
+            **options,
         )
 
     def create_date_field(self, field, options):
@@ -193,7 +216,7 @@ class StructuredFormBuilder(FormBuilder):
         )
 
     def get_formatted_field_choices(self, field):
-        bound = binding_choices(field.slug, field.binding) if field.binding else None
+        bound = binding_choices(field.slug, field.binding, self.dossier) if field.binding else None
         if bound is not None:
             return bound
         return [(choice, choice) for choice in field.choices]
@@ -235,18 +258,24 @@ def _to_json(value):
 
 
 def build_form(
-    version: FormVersion, data=None, *, answers: dict | None = None, draft: bool = False
+    version: FormVersion,
+    data=None,
+    *,
+    answers: dict | None = None,
+    draft: bool = False,
+    dossier=None,
 ) -> StructuredForm:
     """The Django form for ``version``, bound to ``data`` when given; validates every answer.
 
     ``answers`` (stored JSON) become the initial values, shown exactly as saved; ``draft``
-    makes every question optional (a draft is checked for well-formed answers only).
+    makes every question optional (a draft is checked for well-formed answers only);
+    ``dossier`` gives the per-dossier answer lists (contacts, plan items).
     """
     slug = version.definition.slug if version.definition_id else ""
     schema_fields = [
         SchemaField.from_schema(item, slug=slug, draft=draft) for item in version.fields
     ]
-    form_class = StructuredFormBuilder(schema_fields).get_form_class()
+    form_class = StructuredFormBuilder(schema_fields, dossier=dossier).get_form_class()
     form = form_class(data=data, prefix=None, initial=initial_from_answers(version, answers))
     form.version = version
     return form
@@ -261,13 +290,34 @@ def initial_from_answers(version: FormVersion, answers: dict | None) -> dict:
         value = answers[item["key"]]
         if value is None:
             continue
-        if isinstance(value, bool):
+        if item["type"] in ROW_TYPES:
+            initial[item["key"]] = value
+        elif isinstance(value, bool):
             initial[item["key"]] = YES if value else NO
         elif isinstance(value, list):
             initial[item["key"]] = [str(v) for v in value]
         else:
             initial[item["key"]] = str(value) if isinstance(value, int | float) else value
     return initial
+
+
+def _row_text(kind: str, row: dict, labels: dict) -> str:
+    """One row of a repeating answer as a line of text."""
+    if kind == "agreements":
+        return _("%(what)s – %(who)s, uiterlijk %(due)s") % {
+            "what": row.get("description", ""),
+            "who": row.get("owner", ""),
+            "due": _dutch_date(row),
+        }
+    goal = labels.get(row.get("goal_attainment") or "", "")
+    return " – ".join(part for part in (row.get("label", ""), goal, row.get("result", "")) if part)
+
+
+def _dutch_date(row: dict) -> str:
+    try:
+        return f"{datetime.date.fromisoformat(row.get('due_on', '')):%d-%m-%Y}"
+    except (TypeError, ValueError):
+        return str(row.get("due_on", ""))
 
 
 @dataclass
@@ -291,7 +341,11 @@ def answer_rows(response: FormResponse) -> list[AnswerRow]:
             rows.append(AnswerRow(item["label"], item.get("help_text", ""), is_heading=True))
             continue
         value = response.answers.get(item["key"])
-        labels = binding_labels(slug, item["binding"]) if item.get("binding") else {}
+        labels = {}
+        if item.get("binding"):
+            given = value if isinstance(value, list) else [value]
+            source_of = "row_source" if item["type"] == "plan_item_results" else "source"
+            labels = binding_labels(slug, item["binding"], given, source_of=source_of)
         rows.append(
             AnswerRow(item["label"], kind=item["type"], **_display(item["type"], value, labels))
         )
@@ -302,6 +356,8 @@ def _display(kind: str, value, labels: dict | None = None) -> dict:
     labels = labels or {}
     if value is None or value == []:
         return {}
+    if kind in ROW_TYPES:
+        return {"value": True, "values": [_row_text(kind, row, labels) for row in value]}
     if kind == "multiple_choice":
         return {"value": True, "values": [labels.get(str(v), v) for v in value]}
     if kind == "single_choice":

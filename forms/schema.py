@@ -4,6 +4,8 @@ from decimal import Decimal
 
 CHOICE_TYPES = frozenset({"single_choice", "multiple_choice"})
 HEADING = "heading"
+#: repeating answers (forms/rows.py): only as bound fields, the system fills their rows
+ROW_TYPES = frozenset({"agreements", "plan_item_results"})
 
 
 def parse_choices(text: str) -> list[str]:

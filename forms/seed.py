@@ -219,44 +219,49 @@ SLUGS = tuple(form[0] for form in FORMS)
 
 def seed(apps) -> None:
     """Create and publish the three forms (version 1), unless a form with the slug exists."""
+    Definition = apps.get_model("structuredforms", "FormDefinition")
+    now = timezone.now()
+    for slug, title, intro, fields in FORMS:
+        if not Definition.objects.filter(slug=slug).exists():
+            create_form(apps, slug, title, intro, fields, now)
+
+
+def create_form(apps, slug: str, title: str, intro: str, fields, now):
+    """One form definition with its rows, published as version 1 (no bound fields)."""
     from forms.models.field import derive_key
 
     Definition = apps.get_model("structuredforms", "FormDefinition")
     Field = apps.get_model("structuredforms", "FormField")
     Version = apps.get_model("structuredforms", "FormVersion")
-    now = timezone.now()
-    for slug, title, intro, fields in FORMS:
-        if Definition.objects.filter(slug=slug).exists():
-            continue
-        definition = Definition.objects.create(
-            slug=slug,
-            title=title,
-            intro=intro,
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now,
-            last_published_at=now,
+    definition = Definition.objects.create(
+        slug=slug,
+        title=title,
+        intro=intro,
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=now,
+        last_published_at=now,
+    )
+    Field.objects.bulk_create(
+        Field(
+            definition=definition,
+            sort_order=order,
+            field_type=kind,
+            label=label,
+            key=derive_key(label),
+            help_text=help_text,
+            required=required,
+            choices=extra.get("choices", ""),
+            min_value=extra.get("min_value"),
+            max_value=extra.get("max_value"),
         )
-        rows = [
-            Field(
-                definition=definition,
-                sort_order=order,
-                field_type=kind,
-                label=label,
-                key=derive_key(label),
-                help_text=help_text,
-                required=required,
-                choices=extra.get("choices", ""),
-                min_value=extra.get("min_value"),
-                max_value=extra.get("max_value"),
-            )
-            for order, (kind, label, help_text, required, extra) in enumerate(fields)
-        ]
-        Field.objects.bulk_create(rows)
-        schema = definition_snapshot(
-            definition, Field.objects.filter(definition=definition).order_by("sort_order")
-        )
-        Version.objects.create(definition=definition, number=1, published_at=now, schema=schema)
+        for order, (kind, label, help_text, required, extra) in enumerate(fields)
+    )
+    schema = definition_snapshot(
+        definition, Field.objects.filter(definition=definition).order_by("sort_order")
+    )
+    Version.objects.create(definition=definition, number=1, published_at=now, schema=schema)
+    return definition
 
 
 CLOSURE_PROPOSAL = (
@@ -384,6 +389,122 @@ def bind_fields(apps) -> None:
             for order, (kind, label, help_text, required, extra) in enumerate(fields)
         )
         _publish_version(apps, definition, now)
+
+
+#: the UVO report and the evaluation in their bound shape: (key, binding, type, label,
+#: required, help text); a key the form has keeps its row (its label and help stay the team's
+#: unless given here), rows not listed keep their place after the listed ones, None deletes.
+UVO_SHAPE = [
+    ("datum_uvo", "held_on", "date", "Datum UVO", True, None),
+    (
+        "deelnemende_organisaties",
+        "participant_organisations",
+        "multiple_choice",
+        "Deelnemende organisaties",
+        False,
+        "",
+    ),
+    (
+        "deelnemende_contactpersonen",
+        "participant_contacts",
+        "multiple_choice",
+        "Deelnemende contactpersonen",
+        False,
+        "Contactpersonen van dit dossier.",
+    ),
+    (
+        "aanwezigen",
+        "",
+        "short_text",
+        "Andere aanwezigen",
+        False,
+        "Namen en functies van wie hierboven niet staat.",
+    ),
+    ("is_dit_het_eerste_uvo", "", None, None, None, None),
+    ("aantal_aanwezige_partners", None, None, None, None, None),
+    ("bespreking", "", None, None, None, None),
+    ("stand_van_zaken_per_interventie", "", None, None, None, None),
+    (
+        "afspraken",
+        "agreements",
+        "agreements",
+        "Afspraken",
+        False,
+        "Wie doet wat, uiterlijk wanneer. Open afspraken staan op de dossierpagina.",
+    ),
+    ("stagneert_de_uitvoering", "escalation", "yes_no", "Stagneert de uitvoering?", True, None),
+    (
+        "toelichting_en_opschaling",
+        "escalation_note",
+        "long_text",
+        "Toelichting en opschaling",
+        False,
+        None,
+    ),
+]
+EVALUATION_SHAPE = [
+    ("datum_evaluatie", "evaluated_on", "date", "Datum evaluatie", True, None),
+    ("voortgang", "", None, None, None, None),
+    ("voortgang_van_het_plan_van_aanpak", "", None, None, None, None),
+    (
+        "doelbereik_per_interventie",
+        "item_results",
+        "plan_item_results",
+        "Doelbereik per interventie",
+        False,
+        "Per interventie: wat heeft het opgeleverd, en is het doel bereikt?",
+    ),
+    ("welke_doelen_zijn_bereikt", None, None, None, None, None),
+    ("welke_interventies_lopen_vast_en_waarom", "", None, None, None, None),
+    ("risicos", "", None, None, None, None),
+    ("ontwikkeling_van_de_risicos", "", None, None, None, None),
+    ("toelichting_op_de_risicos", "", None, None, None, None),
+    ("vervolg", "", None, None, None, None),
+    ("voorstel", "judgement", "single_choice", "Oordeel en voorstel", True, None),
+    ("overwegingen", "judgement_note", "long_text", "Overwegingen", False, None),
+]
+
+
+def _reshape(apps, slug: str, shape: list, now) -> None:
+    """Bind, add, drop and order the rows of a seeded form, then publish it as a new version.
+
+    Responses keep the version they were made under, so nothing given earlier is lost."""
+    Definition = apps.get_model("structuredforms", "FormDefinition")
+    Field = apps.get_model("structuredforms", "FormField")
+    definition = Definition.objects.filter(slug=slug).first()
+    if definition is None:
+        return
+    rows = {f.key: f for f in Field.objects.filter(definition=definition)}
+    ordered = []
+    for key, binding, kind, label, required, help_text in shape:
+        row = rows.pop(key, None)
+        if binding is None and row is not None:
+            row.delete()
+        elif row is not None or kind is not None:
+            row = row or Field(definition=definition, key=key, label=label)
+            _reshape_row(row, binding, kind, label, required, help_text)
+            ordered.append(row)
+    remaining = sorted(rows.values(), key=lambda f: f.sort_order or 0)
+    for order, row in enumerate(ordered + remaining):
+        row.sort_order = order
+        row.save()
+    _publish_version(apps, definition, now)
+
+
+def _reshape_row(row, binding, kind, label, required, help_text) -> None:
+    if kind is not None:
+        row.binding, row.field_type, row.required, row.label = binding, kind, required, label
+        if binding:
+            row.choices, row.min_value, row.max_value = "", None, None
+    if help_text is not None:
+        row.help_text = help_text
+
+
+def bind_execution_fields(apps) -> None:
+    """The UVO report and the evaluation become the one form of their step (bound fields)."""
+    now = timezone.now()
+    _reshape(apps, UVO_REPORT[0], UVO_SHAPE, now)
+    _reshape(apps, EVALUATION[0], EVALUATION_SHAPE, now)
 
 
 def unbind_fields(apps) -> None:

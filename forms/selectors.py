@@ -15,9 +15,26 @@ def form_version_current(*, slug: str) -> FormVersion:
     )
 
 
+def form_draft_for(*, dossier, slug: str) -> FormResponse | None:
+    """The open concept of the form ``slug`` for ``dossier``, if any (the newest)."""
+    return (
+        FormResponse.objects.filter(dossier=dossier, is_draft=True, version__definition__slug=slug)
+        .select_related("version__definition")
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
+
+
 def form_definitions_fillable() -> list[tuple[FormDefinition, FormVersion]]:
-    """Every live form with its current version, for the “fill in a form” page."""
-    versions = FormVersion.objects.filter(definition__live=True).select_related("definition")
+    """Every live form with its current version, for the “fill in a form” page; a step's form
+    (one with bound fields) is filled in on its step page only."""
+    from forms.bindings import bound_slugs
+
+    versions = (
+        FormVersion.objects.filter(definition__live=True)
+        .exclude(definition__slug__in=bound_slugs())
+        .select_related("definition")
+    )
     current: dict[int, FormVersion] = {}
     for version in versions.order_by("definition_id", "number"):
         current[version.definition_id] = version

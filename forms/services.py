@@ -44,7 +44,7 @@ def form_response_submit(
     submitted response; otherwise a new response is made.
     """
     _check_scope(by, dossier)
-    form = build_form(version, _as_querydict(data))
+    form = build_form(version, _as_querydict(data), dossier=dossier)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
     if draft is not None:
@@ -69,7 +69,7 @@ def form_response_draft_save(
     it into the submitted response.
     """
     _check_scope(by, dossier)
-    form = build_form(version, _as_querydict(data), draft=True)
+    form = build_form(version, _as_querydict(data), draft=True, dossier=dossier)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
     if draft is None:
@@ -95,6 +95,11 @@ def _check_draft(draft: FormResponse, *, version: FormVersion, dossier) -> None:
         raise ValidationError(_("Dit concept hoort niet bij dit formulier."))
 
 
+def as_form_data(data: Mapping) -> QueryDict:
+    """Answers (as stored, or as Python values) as the form data a browser would send."""
+    return _as_querydict(data)
+
+
 def _as_querydict(data: Mapping) -> QueryDict:
     """Turn any mapping into form data as a browser would send it: strings, lists of strings."""
     if isinstance(data, QueryDict):
@@ -103,9 +108,21 @@ def _as_querydict(data: Mapping) -> QueryDict:
     for key, value in data.items():
         if value is None:
             continue
+        if isinstance(value, list | tuple) and value and all(isinstance(v, dict) for v in value):
+            _expand_rows(query, str(key), value)
+            continue
         values = value if isinstance(value, list | tuple | set | frozenset) else [value]
         query.setlist(str(key), [_as_text(item) for item in values if item is not None])
     return query
+
+
+def _expand_rows(query: QueryDict, key: str, rows) -> None:
+    """Rows of a repeating answer (forms/rows.py) as the browser sends them."""
+    query[f"{key}-rows"] = str(len(rows))
+    for index, row in enumerate(rows):
+        for column, cell in row.items():
+            name = "key" if column == "plan_item" else column
+            query[f"{key}-{index}-{name}"] = "" if cell is None else _as_text(cell)
 
 
 def _as_text(value) -> str:

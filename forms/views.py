@@ -12,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
+from forms.bindings import bound_slugs
 from forms.models import FormResponse, FormVersion
 from forms.rendering import build_form
 from forms.selectors import form_definitions_fillable, form_version_current
@@ -64,7 +65,8 @@ class FormFillView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateVi
             .filter(pk=kwargs["version_pk"], definition__live=True)
             .first()
         )
-        if self.version is None:
+        if self.version is None or self.version.definition.slug in bound_slugs():
+            # A step's form is filled in on its step page, nowhere else (one form per step).
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

@@ -36,6 +36,15 @@ class ClosureProposal(models.Model):
         blank=True,
         help_text=_("Bij warme overdracht: aan wie (organisatie en persoon)?"),
     )
+    form_response = models.ForeignKey(
+        "structuredforms.FormResponse",
+        verbose_name=_("voorstelformulier"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ingediend door"),

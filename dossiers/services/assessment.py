@@ -40,16 +40,9 @@ def assessment_may_edit(*, dossier: Dossier, user) -> bool:
 
 def assessment_draft(*, dossier: Dossier):
     """The open concept of the assessment form for ``dossier``, if any."""
-    from forms.models import FormResponse
+    from forms.selectors import form_draft_for
 
-    return (
-        FormResponse.objects.filter(
-            dossier=dossier, is_draft=True, version__definition__slug=ASSESSMENT_FORM_SLUG
-        )
-        .select_related("version__definition")
-        .order_by("-submitted_at", "-pk")
-        .first()
-    )
+    return form_draft_for(dossier=dossier, slug=ASSESSMENT_FORM_SLUG)
 
 
 def assessment_missing(*, dossier: Dossier) -> list[str]:

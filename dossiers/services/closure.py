@@ -22,10 +22,11 @@ from dossiers.models import (
 )
 from dossiers.obligations import EXECUTION_STATES
 from dossiers.services.plan import directed_dossier_check, plan_snapshot
+from dossiers.services.step_forms import step_form_submit
+from dossiers.step_forms import CLOSURE_FORM_SLUG, EVALUATION_FORM_SLUG
 from dossiers.workflow.services import dossier_transition
 from dossiers.workflow.states import DossierState as S
 
-EVALUATION_FORM_SLUG = "evaluatie"
 #: a wind-down or closure proposal is written during execution or the wind-down
 PROPOSAL_STATES = frozenset({S.IN_EXECUTION, S.WINDING_DOWN})
 
@@ -38,26 +39,21 @@ def evaluation_record(
     evaluated_on: datetime.date,
     judgement: str,
     judgement_note: str = "",
-    form_data: Mapping | None = None,
+    form_response=None,
     items: Iterable[Mapping] = (),
 ) -> Evaluation:
     """Record an evaluation: the form, per plan item its result and goal attainment, a verdict.
 
-    The items' latest result and goal attainment go onto the plan (a new plan version), so the
-    plan and the monitor show what the evaluation found.
+    The facts come from the submitted evaluation form (``evaluation_submit``), kept here in
+    columns for querying. The items' latest result and goal attainment go onto the plan (a new
+    plan version), so the plan and the monitor show what the evaluation found.
     """
-    from forms.selectors import form_version_current
-    from forms.services import form_response_submit
-
     directed_dossier_check(dossier=dossier, by=by)
     if dossier.state not in EXECUTION_STATES:
         raise ValidationError(_("Evalueren kan zodra het plan is vastgesteld."))
     if evaluated_on > timezone.localdate():
         raise ValidationError({"evaluated_on": _("Deze datum ligt in de toekomst.")})
-    response = None
-    if form_data is not None:
-        version = form_version_current(slug=EVALUATION_FORM_SLUG)
-        response = form_response_submit(version=version, data=form_data, by=by, dossier=dossier)
+    response = form_response
     evaluation = Evaluation.objects.create(
         dossier=dossier,
         evaluated_on=evaluated_on,
@@ -94,6 +90,33 @@ def evaluation_record(
     return evaluation
 
 
+@transaction.atomic
+def evaluation_submit(*, dossier: Dossier, by, data: Mapping) -> Evaluation:
+    """Submit the evaluation form (its concept, if any) and record it from its bound answers."""
+    directed_dossier_check(dossier=dossier, by=by)
+    if dossier.state not in EXECUTION_STATES:
+        raise ValidationError(_("Evalueren kan zodra het plan is vastgesteld."))
+    response, facts = step_form_submit(dossier=dossier, by=by, slug=EVALUATION_FORM_SLUG, data=data)
+    rows = {str(row["plan_item"]): row for row in facts.get("item_results") or []}
+    items = PlanItem.objects.filter(dossier=dossier, pk__in=[int(k) for k in rows if k.isdigit()])
+    return evaluation_record(
+        dossier=dossier,
+        by=by,
+        evaluated_on=datetime.date.fromisoformat(facts["evaluated_on"]),
+        judgement=facts["judgement"],
+        judgement_note=facts.get("judgement_note") or "",
+        form_response=response,
+        items=[
+            {
+                "plan_item": item,
+                "result": rows[str(item.pk)].get("result", ""),
+                "goal_attainment": rows[str(item.pk)].get("goal_attainment", ""),
+            }
+            for item in items
+        ],
+    )
+
+
 def closure_proposal_create(
     *,
     dossier: Dossier,
@@ -103,6 +126,7 @@ def closure_proposal_create(
     considerations: str,
     warm_handover: bool = False,
     handover_to: str = "",
+    form_response=None,
 ) -> ClosureProposal:
     """Write a proposal (not yet submitted); ``closure_propose`` also takes the step."""
     directed_dossier_check(dossier=dossier, by=by)
@@ -119,6 +143,7 @@ def closure_proposal_create(
         considerations=considerations,
         warm_handover=warm_handover,
         handover_to=handover_to,
+        form_response=form_response,
         submitted_by=by,
     )
 
@@ -129,3 +154,27 @@ def closure_propose(*, dossier: Dossier, by, note: str = "", **data) -> ClosureP
     proposal = closure_proposal_create(dossier=dossier, by=by, **data)
     dossier_transition(dossier=dossier, to=S.CLOSURE_PROPOSED, by=by, note=note)
     return proposal
+
+
+@transaction.atomic
+def closure_proposal_submit(*, dossier: Dossier, by) -> ClosureProposal:
+    """Submit the proposal's concept, as confirmed by the case director, to the ITAT-R.
+
+    The concept's answers are checked again in full; the proposal is written from its bound
+    answers and the dossier takes the step to "voorstel ingediend"."""
+    from dossiers.services.step_forms import step_form_draft
+
+    directed_dossier_check(dossier=dossier, by=by)
+    if step_form_draft(dossier=dossier, slug=CLOSURE_FORM_SLUG) is None:
+        raise ValidationError(_("Sla het voorstel eerst op; daarna kunt u het indienen."))
+    response, facts = step_form_submit(dossier=dossier, by=by, slug=CLOSURE_FORM_SLUG)
+    return closure_propose(
+        dossier=dossier,
+        by=by,
+        kind=facts["kind"],
+        goals_achieved=facts.get("goals_achieved") or "",
+        considerations=facts.get("considerations") or "",
+        warm_handover=bool(facts.get("warm_handover")),
+        handover_to=facts.get("handover_to") or "",
+        form_response=response,
+    )

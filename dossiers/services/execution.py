@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from dossiers.models import CaseMeeting, Contact, Dossier, JournalEntry, MeetingAgreement
 from dossiers.services.plan import directed_dossier_check
+from dossiers.services.step_forms import step_form_submit
+from dossiers.step_forms import UVO_REPORT_FORM_SLUG
 
-UVO_REPORT_FORM_SLUG = "uvo-verslag"
 CONTACT_FIELDS = ("name", "kind", "role", "organisation", "details", "sharing_note", "active")
 
 
@@ -78,14 +79,14 @@ def case_meeting_record(
     organisations: Iterable = (),
     contacts: Iterable[Contact] = (),
     agreements: Iterable[Mapping] = (),
-    report_data: Mapping | None = None,
+    report=None,
     escalation: bool = False,
     escalation_note: str = "",
 ) -> CaseMeeting:
-    """Record a UVO that was held: who took part, the report form, agreements, escalation."""
-    from forms.selectors import form_version_current
-    from forms.services import form_response_submit
+    """Record a UVO that was held: who took part, the report form, agreements, escalation.
 
+    The facts come from the submitted UVO form (``case_meeting_submit``) and are kept here in
+    columns for querying; ``report`` is that form's response."""
     directed_dossier_check(dossier=dossier, by=by)
     _not_in_future(held_on, "held_on")
     contacts = list(contacts)
@@ -93,10 +94,6 @@ def case_meeting_record(
         raise ValidationError(_("Kies alleen contactpersonen van dit dossier."))
     if escalation and not escalation_note.strip():
         raise ValidationError({"escalation_note": _("Licht toe waarom de uitvoering stagneert.")})
-    report = None
-    if report_data is not None:
-        version = form_version_current(slug=UVO_REPORT_FORM_SLUG)
-        report = form_response_submit(version=version, data=report_data, by=by, dossier=dossier)
     meeting = CaseMeeting.objects.create(
         dossier=dossier,
         held_on=held_on,
@@ -120,6 +117,37 @@ def case_meeting_record(
         ]
     )
     return meeting
+
+
+@transaction.atomic
+def case_meeting_submit(*, dossier: Dossier, by, data: Mapping) -> CaseMeeting:
+    """Submit the UVO form (its concept, if any) and record the UVO from its bound answers."""
+    from snippets.selectors import organisation_list
+
+    directed_dossier_check(dossier=dossier, by=by)
+    response, facts = step_form_submit(dossier=dossier, by=by, slug=UVO_REPORT_FORM_SLUG, data=data)
+    return case_meeting_record(
+        dossier=dossier,
+        by=by,
+        held_on=datetime.date.fromisoformat(facts["held_on"]),
+        organisations=organisation_list().filter(
+            pk__in=_ids(facts.get("participant_organisations"))
+        ),
+        contacts=Contact.objects.filter(
+            dossier=dossier, pk__in=_ids(facts.get("participant_contacts"))
+        ),
+        agreements=[
+            {**row, "due_on": datetime.date.fromisoformat(row["due_on"])}
+            for row in facts.get("agreements") or []
+        ],
+        report=response,
+        escalation=bool(facts.get("escalation")),
+        escalation_note=facts.get("escalation_note") or "",
+    )
+
+
+def _ids(values) -> list[int]:
+    return [int(value) for value in values or [] if str(value).isdigit()]
 
 
 @transaction.atomic

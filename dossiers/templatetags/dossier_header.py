@@ -22,9 +22,10 @@ PHASES = (
 
 
 @register.inclusion_tag("includes/dossier_header_content.html", takes_context=True)
-def dossier_header(context, dossier, steps=None, step_url_name=None):
+def dossier_header(context, dossier, steps=None, step_url_name=None, deadline_kind=""):
     """Number, person, age (minor or not), state and phase, case director, next deadline and,
-    on the dossier page, the next-step buttons. Reads only what is already loaded."""
+    on the dossier page, the next-step buttons. Reads only what is already loaded, except on a
+    step page (``deadline_kind``): that step's own stored deadline."""
     today = timezone.localdate()
     subject = dossier.subject
     age = subject.age_on(today) if subject and subject.birth_date else None
@@ -43,8 +44,16 @@ def dossier_header(context, dossier, steps=None, step_url_name=None):
         "next_due_on": dossier.next_due_on,
         "next_due_what": next_due_label(dossier.next_due_kind),
         "overdue": bool(dossier.next_due_on) and dossier.next_due_on < today,
+        "today": today,
         "next_step": next_step_label(dossier.state),
+        "step_deadline": _step_deadline(dossier, deadline_kind) if deadline_kind else None,
         "steps": steps,
         "step_url_name": step_url_name,
         "request": context.get("request"),
     }
+
+
+def _step_deadline(dossier, kind: str):
+    from dossiers.models import DossierDeadline
+
+    return DossierDeadline.objects.filter(dossier=dossier, kind=kind).order_by("due_on").first()

@@ -19,11 +19,13 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from dossiers.models import RelationKind, Relative
 from dossiers.services.intervals import uvo_interval_may_set, uvo_interval_set
 from dossiers.services.relations import (
+    RELATIVE_FIELDS,
     family_approach_may_set,
     family_approach_set,
     relative_add,
     relative_may_record,
     relative_remove,
+    relative_update,
 )
 from dossiers.views.base import DossierActionMixin, form_add_service_errors
 
@@ -126,6 +128,60 @@ class RelationAddView(
 
     def back_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])
+
+
+class RelativeEditView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+    """Change a relative recorded on this dossier (``?familielid=<id>``): a new address, a
+    changed authority. A link to the relative's own dossier is made when adding, not here."""
+
+    form_class = RelativeForm
+    template_name = "dossiers/relation_add.html"
+    page_title = gettext_lazy("Familielid wijzigen")
+    inspect_url_name = None
+    model = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not relative_may_record(dossier=self.object, user=request.user):
+            raise PermissionDenied
+        chosen = request.POST.get("familielid") or request.GET.get("familielid") or ""
+        self.relative = Relative.objects.filter(
+            dossier=self.object, pk=int(chosen) if chosen.isdigit() else 0
+        ).first()
+        if self.relative is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        del form.fields["related_reference"]
+        form.fields["familielid"] = forms.IntegerField(
+            widget=forms.HiddenInput, initial=self.relative.pk
+        )
+        return form
+
+    def get_initial(self):
+        return {name: getattr(self.relative, name) for name in RELATIVE_FIELDS}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            dossier=self.object,
+            cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
+            submit_label=_("Opslaan"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        data = {name: form.cleaned_data[name] for name in RELATIVE_FIELDS if name in form.fields}
+        try:
+            relative_update(relative=self.relative, by=self.request.user, data=data)
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Familielid bijgewerkt."))
+        return redirect(self.inspect_url_name, self.object.pk)
 
 
 class RelativeRemoveView(DossierActionMixin, BaseObjectMixin, View):

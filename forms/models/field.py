@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from forms.panels import BindingPanel
-from forms.schema import CHOICE_TYPES, parse_choices
+from forms.schema import CHOICE_TYPES, ROW_TYPES, parse_choices
 
 
 class FieldType(models.TextChoices):
@@ -21,6 +21,8 @@ class FieldType(models.TextChoices):
     YES_NO = "yes_no", _("Ja/nee")
     SCALE = "scale", _("Schaal 1 tot 5")
     HEADING = "heading", _("Tussenkop met toelichting")
+    AGREEMENTS = "agreements", _("Afsprakenlijst (gebonden veld)")
+    PLAN_ITEM_RESULTS = "plan_item_results", _("Doelbereik per interventie (gebonden veld)")
 
 
 key_validator = RegexValidator(
@@ -98,6 +100,11 @@ class FormField(Orderable):
 
     def _check_settings(self):
         errors = {}
+        if self.field_type in ROW_TYPES:
+            errors["field_type"] = _(
+                "Dit soort veld hoort bij een gebonden veld van het systeem en kan niet als "
+                "losse vraag worden toegevoegd."
+            )
         if self.field_type in CHOICE_TYPES and not parse_choices(self.choices):
             errors["choices"] = _("Geef minstens één antwoordmogelijkheid.")
         if self.field_type not in CHOICE_TYPES and self.choices.strip():

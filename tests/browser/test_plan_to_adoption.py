@@ -89,7 +89,7 @@ def test_plan_from_concept_to_adoption(page, role_users):
     page.fill("input[name='afspraken-0-description']", "Aanmelden bij leerplicht")
     page.fill("input[name='afspraken-0-owner']", "Leerplicht")
     page.fill("input[name='afspraken-0-due_on']", "2026-03-01")
-    _fill_structured(page, valid_answers("uvo-verslag"))
+    _fill_structured(page, valid_answers("uvo-verslag", overrides={"escalation": "nee"}))
     _shot(page, "plan-uvo-form")
     page.click("button:has-text('UVO vastleggen')")
     page.wait_for_url("**/admin/dossiers/inspect/*/")

@@ -60,3 +60,22 @@ def version_with_all_types(*, required: bool = False) -> FormVersion:
             spec["required"] = True
         add_field(definition, sort_order=order, **spec)
     return publish(definition)
+
+
+#: free copies of the seeded evaluation and UVO forms (their questions of version 1, nothing
+#: bound): the form engine's tests use them, the steps use the bound originals
+FREE_EVALUATION, FREE_UVO = "vrij-evaluatie", "vrij-uvo"
+
+
+def free_forms() -> None:
+    from django.apps import apps
+    from django.utils import timezone
+
+    from forms import seed
+
+    for slug, (_, title, intro, fields) in (
+        (FREE_EVALUATION, seed.EVALUATION),
+        (FREE_UVO, seed.UVO_REPORT),
+    ):
+        if not FormDefinition.objects.filter(slug=slug).exists():
+            seed.create_form(apps, slug, title, intro, fields, timezone.now())

@@ -89,7 +89,7 @@ def test_definition_list_walks_302_403_200(client, users):
 
 
 def test_only_the_programme_team_edits_a_definition(client, users):
-    definition = FormDefinition.objects.get(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
     url = reverse("wagtailsnippets_structuredforms_formdefinition:edit", args=[definition.pk])
     assert client.get(url).status_code == 302
     for key in ("regisseur", "voorportaal", "beheer"):
@@ -104,8 +104,8 @@ def test_only_the_programme_team_edits_a_definition(client, users):
 
 
 def test_programme_team_adds_a_field_and_publishes_a_new_version(client, users):
-    definition = FormDefinition.objects.get(slug="evaluatie")
-    old_version = form_version_current(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
+    old_version = form_version_current(slug="vrij-evaluatie")
     old = form_response_submit(version=old_version, data=EVALUATION, by=users["regisseur"])
     client.force_login(users["programmateam"])
     url = reverse("wagtailsnippets_structuredforms_formdefinition:edit", args=[definition.pk])
@@ -114,7 +114,7 @@ def test_programme_team_adds_a_field_and_publishes_a_new_version(client, users):
     response = client.post(url, _definition_post(definition, extra=extra))
 
     assert response.status_code == 302
-    new_version = form_version_current(slug="evaluatie")
+    new_version = form_version_current(slug="vrij-evaluatie")
     assert new_version.number == 2
     assert new_version.fields[-1]["key"] == "is_de_familie_betrokken"
     assert new_version.fields[-1]["required"] is True
@@ -129,7 +129,7 @@ def test_programme_team_adds_a_field_and_publishes_a_new_version(client, users):
 
 
 def test_duplicate_keys_and_choice_fields_without_options_are_refused(client, users):
-    definition = FormDefinition.objects.get(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
     client.force_login(users["programmateam"])
     url = reverse("wagtailsnippets_structuredforms_formdefinition:edit", args=[definition.pk])
     extra = [
@@ -145,7 +145,7 @@ def test_duplicate_keys_and_choice_fields_without_options_are_refused(client, us
 
 
 def test_fill_page_walks_302_403_200(client, users):
-    version = form_version_current(slug="uvo-verslag")
+    version = form_version_current(slug="vrij-uvo")
     pick = reverse("form_responses:add")
     fill = reverse("form_responses:fill", args=[version.pk])
     for url in (pick, fill):
@@ -165,7 +165,7 @@ def test_fill_page_walks_302_403_200(client, users):
 
 
 def test_invalid_submission_shows_dutch_messages_and_saves_nothing(client, users):
-    version = form_version_current(slug="uvo-verslag")
+    version = form_version_current(slug="vrij-uvo")
     client.force_login(users["regisseur"])
     url = reverse("form_responses:fill", args=[version.pk])
     response = client.post(
@@ -188,7 +188,7 @@ def test_invalid_submission_shows_dutch_messages_and_saves_nothing(client, users
 
 
 def test_valid_submission_is_stored_and_shown(client, users):
-    version = form_version_current(slug="uvo-verslag")
+    version = form_version_current(slug="vrij-uvo")
     client.force_login(users["regisseur"])
     url = reverse("form_responses:fill", args=[version.pk])
     response = client.post(
@@ -216,7 +216,7 @@ def test_valid_submission_is_stored_and_shown(client, users):
 
 
 def test_responses_of_others_are_404_and_absent_from_the_list(client, users, other_director):
-    version = form_version_current(slug="evaluatie")
+    version = form_version_current(slug="vrij-evaluatie")
     mine = form_response_submit(version=version, data=EVALUATION, by=users["regisseur"])
     theirs = form_response_submit(
         version=version, data={**EVALUATION, "overwegingen": "Geheim"}, by=other_director
@@ -238,11 +238,11 @@ def test_responses_of_others_are_404_and_absent_from_the_list(client, users, oth
 
 
 def test_an_old_version_url_redirects_to_the_current_version(client, users):
-    definition = FormDefinition.objects.get(slug="evaluatie")
-    old_version = form_version_current(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
+    old_version = form_version_current(slug="vrij-evaluatie")
     definition.form_fields.get(key="overwegingen").delete()
     definition.save_revision(user=users["programmateam"]).publish(user=users["programmateam"])
-    new_version = form_version_current(slug="evaluatie")
+    new_version = form_version_current(slug="vrij-evaluatie")
     client.force_login(users["regisseur"])
     response = client.get(reverse("form_responses:fill", args=[old_version.pk]))
     assert response.status_code == 302

@@ -6,7 +6,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from dossiers.services.assessment import ASSESSMENT_FORM_SLUG
-from dossiers.step_forms import ASSESSMENT_BINDINGS, CLOSURE_FORM_SLUG
+from dossiers.step_forms import (
+    ASSESSMENT_BINDINGS,
+    CLOSURE_FORM_SLUG,
+    EVALUATION_FORM_SLUG,
+    UVO_REPORT_FORM_SLUG,
+)
 from dossiers.workflow.states import DossierState as S
 from forms.bindings import bound_slugs
 from forms.models import FormDefinition
@@ -120,7 +125,9 @@ def test_team_adds_a_question_moves_a_bound_field_and_the_voorportaal_sees_it(cl
     assert page.index("Moet dit met spoed?") < page.index("Risicogroep(en)")
 
 
-@pytest.mark.parametrize("slug", [ASSESSMENT_FORM_SLUG, CLOSURE_FORM_SLUG])
+@pytest.mark.parametrize(
+    "slug", [ASSESSMENT_FORM_SLUG, UVO_REPORT_FORM_SLUG, EVALUATION_FORM_SLUG, CLOSURE_FORM_SLUG]
+)
 def test_every_seeded_definition_asks_each_question_once_and_holds_its_bound_fields(slug):
     assert slug in bound_slugs()
     version = form_version_current(slug=slug)
@@ -138,3 +145,50 @@ def test_every_seeded_definition_asks_each_question_once_and_holds_its_bound_fie
         if item.get("binding") == "risk_groups":
             offered = {label for _value, label in form.fields[item["key"]].choices}
             assert offered == {str(group) for group in RiskGroup.objects.live()}
+
+
+def test_a_row_type_cannot_be_a_free_question():
+    from forms.models import FormField
+
+    field = FormField(
+        definition=FormDefinition.objects.get(slug=ASSESSMENT_FORM_SLUG),
+        field_type="agreements",
+        label="Losse afspraken",
+    )
+    with pytest.raises(ValidationError) as refusal:
+        field.clean()
+    assert "kan niet als losse vraag worden toegevoegd" in str(refusal.value)
+
+
+def test_a_step_form_is_not_offered_on_the_free_fill_page(client, users):
+    client.force_login(users["regisseur"])
+    for slug in bound_slugs():
+        version = form_version_current(slug=slug)
+        url = reverse("form_responses:fill", args=[version.pk])
+        assert client.get(url).status_code == 404, slug
+
+
+@pytest.mark.parametrize(
+    ("slug", "dropped"),
+    [("uvo-verslag", "Aantal aanwezige partners"), ("evaluatie", "Welke doelen zijn bereikt?")],
+)
+def test_a_response_under_the_unbound_version_keeps_its_questions_and_answers(slug, dropped):
+    """Structuredforms 0102 published the bound shape as a new version; what was filled in
+    under version 1 stays readable under version 1, the dropped question included."""
+    from forms.models import FormResponse
+    from forms.rendering import answer_rows
+
+    first = FormDefinition.objects.get(slug=slug).versions.get(number=1)
+    current = form_version_current(slug=slug)
+    assert current.number > 1
+    assert dropped in {f["label"] for f in first.fields}
+    assert dropped not in {f["label"] for f in current.fields}
+    key = next(f["key"] for f in first.fields if f["label"] == dropped)
+    value = (
+        4
+        if first.fields[[f["key"] for f in first.fields].index(key)]["type"] == "number"
+        else "Oud antwoord"
+    )
+    old = FormResponse.objects.create(version=first, answers={key: value})
+    rows = {row.label: row.value for row in answer_rows(old) if not row.is_heading}
+    assert rows[dropped] == value

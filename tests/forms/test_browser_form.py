@@ -57,7 +57,7 @@ def test_programme_team_adds_a_field_publishes_and_fills_the_form(page, live_ser
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     role_user(roles.PROGRAMME_TEAM, username="programma")
     base = live_server.url
-    old_version = form_version_current(slug="evaluatie")
+    old_version = form_version_current(slug="vrij-evaluatie")
     _login(page, base, "programma")
 
     # Edit the evaluation: add a required yes/no question at the end, then publish.
@@ -71,7 +71,7 @@ def test_programme_team_adds_a_field_publishes_and_fills_the_form(page, live_ser
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator('button[name="action-publish"]').click()
     page.wait_for_url(re.compile(r"/admin/formulieren/definities/$"))
-    new_version = form_version_current(slug="evaluatie")
+    new_version = form_version_current(slug="vrij-evaluatie")
     assert new_version.number == old_version.number + 1
     assert new_version.fields[-1]["label"] == "Is de familie betrokken?"
 

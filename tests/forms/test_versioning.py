@@ -14,14 +14,17 @@ from tests.factories.forms import FormDefinitionFactory, add_field, publish
 pytestmark = pytest.mark.django_db
 
 
-def test_the_three_seeded_forms_are_published_as_version_one():
+def test_the_seeded_forms_are_published_with_their_bound_fields():
+    # version 1 from the seed; the bound fields came in version 2 (structuredforms 0101/0102)
+    expected = {"beoordelingskader": 2, "evaluatie": 2, "uvo-verslag": 2}
     for slug in SLUGS:
         version = form_version_current(slug=slug)
-        # the assessment got its bound fields in version 2 (structuredforms 0101)
-        assert version.number == (2 if slug == "beoordelingskader" else 1)
-        assert version.fields, slug
+        assert version.number == expected[slug], slug
+        assert version.definition.versions.filter(number=1).exists()
+        assert any(f.get("binding") for f in version.fields), slug
         assert version.definition.live
-    assert set(SLUGS) == {"beoordelingskader", "evaluatie", "uvo-verslag"}
+    assert set(SLUGS) == set(expected)
+    assert form_version_current(slug="afbouw-afsluitvoorstel").number == 1
 
 
 def test_unknown_or_unpublished_form_has_no_current_version():
@@ -33,25 +36,27 @@ def test_unknown_or_unpublished_form_has_no_current_version():
 
 
 def test_republishing_the_seed_unchanged_makes_no_new_version():
-    definition = FormDefinition.objects.get(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
     assert publish(definition).number == 1
     assert definition.versions.count() == 1
 
 
 def test_saving_a_draft_freezes_nothing(users):
-    definition = FormDefinition.objects.get(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
     add_field(definition, field_type=FieldType.SHORT_TEXT, label="Nieuwe vraag")
     definition.save_revision(user=users["programmateam"])
     assert definition.versions.count() == 1
-    assert "nieuwe_vraag" not in {f["key"] for f in form_version_current(slug="evaluatie").fields}
+    assert "nieuwe_vraag" not in {
+        f["key"] for f in form_version_current(slug="vrij-evaluatie").fields
+    }
 
 
 def test_adding_a_field_and_publishing_keeps_old_responses_readable(users):
     author = users["programmateam"]
-    old_version = form_version_current(slug="evaluatie")
+    old_version = form_version_current(slug="vrij-evaluatie")
     old = form_response_submit(version=old_version, data=_evaluation_answers(), by=author)
 
-    definition = FormDefinition.objects.get(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
     add_field(definition, field_type=FieldType.YES_NO, label="Is de familie betrokken?")
     new_version = publish(definition, user=author)
 
@@ -79,9 +84,9 @@ def test_adding_a_field_and_publishing_keeps_old_responses_readable(users):
 
 
 def test_removing_a_field_keeps_it_in_old_responses(users):
-    definition = FormDefinition.objects.get(slug="evaluatie")
+    definition = FormDefinition.objects.get(slug="vrij-evaluatie")
     old = form_response_submit(
-        version=form_version_current(slug="evaluatie"),
+        version=form_version_current(slug="vrij-evaluatie"),
         data=_evaluation_answers(),
         by=users["regisseur"],
     )
@@ -94,7 +99,7 @@ def test_removing_a_field_keeps_it_in_old_responses(users):
 
 
 def test_a_version_cannot_be_changed_or_deleted():
-    version = form_version_current(slug="uvo-verslag")
+    version = form_version_current(slug="vrij-uvo")
     version.schema = {"title": "vervalst", "fields": []}
     with pytest.raises(ValidationError):
         version.save()
@@ -124,7 +129,7 @@ def test_definitions_are_never_deleted_and_responses_never_changed(users, django
 def test_responses_are_scoped_through_their_dossier(walk, users, other_director):
     from dossiers.workflow.states import DossierState
 
-    version = form_version_current(slug="evaluatie")
+    version = form_version_current(slug="vrij-evaluatie")
     own_dossier = walk(DossierState.IN_EXECUTION)
     foreign_dossier = walk(DossierState.IN_EXECUTION, case_director=other_director)
     director = users["regisseur"]
@@ -155,7 +160,7 @@ def test_submitting_into_an_invisible_dossier_is_refused(walk, users, other_dire
     before = FormResponse.objects.count()
     with pytest.raises(PermissionDenied):
         form_response_submit(
-            version=form_version_current(slug="evaluatie"),
+            version=form_version_current(slug="vrij-evaluatie"),
             data=_evaluation_answers(),
             by=users["regisseur"],
             dossier=foreign_dossier,

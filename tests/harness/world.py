@@ -303,7 +303,6 @@ MODEL_KWARGS = {
     "redirect_id": "wagtailredirects.Redirect",
     "task_id": "wagtailcore.Task",
     "workflow_pk": "wagtailcore.Workflow",
-    "version_pk": "structuredforms.FormVersion",
     "dossier_pk": "dossiers.Dossier",
 }
 # Namespaces whose ``pk`` is not declared by a registered viewset.
@@ -351,6 +350,12 @@ def _value(world: World, case: UrlCase, name: str):
         return _page_pk(world), False
     if name in MODEL_KWARGS:
         return instance_for(world, _model(MODEL_KWARGS[name]))
+    if name == "version_pk":  # a free form: a step's form is filled on its step page only
+        from forms.selectors import form_version_current
+        from tests.factories.forms import FREE_EVALUATION, free_forms
+
+        free_forms()
+        return form_version_current(slug=FREE_EVALUATION).pk, False
     if name == "pk" and (model := _pk_model(case)) is not None:
         return instance_for(world, model)
     if name in {"pk"} or name.endswith("_id"):

@@ -17,7 +17,7 @@ from dossiers.obligations import ObligationKind, dossier_obligations
 from dossiers.services import TransitionNotAllowed, dossier_transition
 from dossiers.services.execution import journal_entry_add
 from dossiers.workflow.states import DossierState as S
-from tests.factories.assessment import valid_answers
+from tests.factories.step_forms import step_post
 
 pytestmark = pytest.mark.django_db
 REFUSED = (302, 403)
@@ -32,14 +32,19 @@ def test_an_evaluation_records_results_per_item_and_feeds_the_plan(client, users
     client.force_login(users["regisseur"])
     response = client.post(
         reverse("dossiers:evaluation_add", args=[dossier.pk]),
-        {
-            "evaluatie-evaluated_on": timezone.localdate().isoformat(),
-            "evaluatie-judgement": "on_track",
-            "evaluatie-judgement_note": "Gaat de goede kant op",
-            f"evaluatie-result_{item.pk}": "Twee keer per week op school",
-            f"evaluatie-goal_{item.pk}": "partly",
-            **valid_answers("evaluatie"),
-        },
+        step_post(
+            "evaluatie",
+            evaluated_on=timezone.localdate().isoformat(),
+            judgement="on_track",
+            judgement_note="Gaat de goede kant op",
+            item_results=[
+                {
+                    "plan_item": item.pk,
+                    "result": "Twee keer per week op school",
+                    "goal_attainment": "partly",
+                }
+            ],
+        ),
     )
     assert response.status_code == 302, response.content.decode()[-2000:]
     evaluation = Evaluation.objects.get(dossier=dossier)
@@ -79,27 +84,29 @@ def test_propose_closure_then_advice_and_decision_close_the_dossier_read_only(cl
     dossier = walk(S.IN_EXECUTION)
     client.force_login(director)
     url = reverse("dossiers:closure_add", args=[dossier.pk])
-    response = client.post(
-        url,
-        {
-            "kind": "close",
-            "goals_achieved": "Weer naar school, werk gevonden",
-            "considerations": "Geen signalen meer",
-            "warm_handover": "on",
-        },
-    )
+    facts = {
+        "kind": "close",
+        "goals_achieved": "Weer naar school, werk gevonden",
+        "considerations": "Geen signalen meer",
+        "warm_handover": "ja",
+    }
+    # "Indienen" keeps a concept and asks for confirmation; nothing is proposed yet.
+    response = client.post(url, step_post("afbouw-afsluitvoorstel", **facts))
+    assert response.status_code == 302 and response["Location"].endswith("?bevestigen=1")
+    page = client.get(response["Location"]).content.decode()
+    assert "u kunt het voorstel daarna niet meer wijzigen" in page
+    assert "Weer naar school, werk gevonden" in page
+    assert not ClosureProposal.objects.filter(dossier=dossier).exists()
+    dossier.refresh_from_db()
+    assert dossier.state == S.IN_EXECUTION
+    # Confirming checks the whole proposal: a warm handover needs to say to whom.
+    response = client.post(url, {"action": "confirm"})
     assert "Vermeld aan wie warm wordt overgedragen." in response.content.decode()
     assert not ClosureProposal.objects.filter(dossier=dossier).exists()
-    response = client.post(
-        url,
-        {
-            "kind": "close",
-            "goals_achieved": "Weer naar school, werk gevonden",
-            "considerations": "Geen signalen meer",
-            "warm_handover": "on",
-            "handover_to": "Wijkteam Noord, mevrouw Fictief",
-        },
-    )
+    facts["handover_to"] = "Wijkteam Noord, mevrouw Fictief"
+    response = client.post(url, step_post("afbouw-afsluitvoorstel", **facts))
+    assert response["Location"].endswith("?bevestigen=1")
+    response = client.post(url, {"action": "confirm"})
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert dossier.state == S.CLOSURE_PROPOSED

@@ -13,7 +13,7 @@ from dossiers.obligations import ObligationKind, dossier_obligations
 from dossiers.services.execution import journal_entry_add
 from dossiers.workflow.states import DossierState as S
 from snippets.models import Organisation
-from tests.factories.assessment import valid_answers
+from tests.factories.step_forms import step_post
 
 pytestmark = pytest.mark.django_db
 REFUSED = (302, 403)
@@ -111,22 +111,24 @@ def test_contacts_are_added_and_changed(client, users, walk):
     assert "Moeder (voogd)" in page and "Geen informatie over het strafdossier delen." in page
 
 
-def _uvo_payload(dossier, **extra):
-    answers = valid_answers("uvo-verslag")
-    return {
-        "uvo-held_on": timezone.localdate().isoformat(),
-        "uvo-organisations": [Organisation.objects.get(short_name="Politie").pk],
-        "afspraken-TOTAL_FORMS": "3",
-        "afspraken-INITIAL_FORMS": "0",
-        "afspraken-0-description": "Aanmelden bij de leerplichtambtenaar",
-        "afspraken-0-owner": "Leerplicht",
-        "afspraken-0-due_on": "2026-02-01",
-        "afspraken-1-description": "Huisbezoek plannen",
-        "afspraken-1-owner": "Regisseur",
-        "afspraken-1-due_on": "2026-02-15",
-        **answers,
-        **extra,
-    }
+def _uvo_payload(dossier, **facts):
+    return step_post(
+        "uvo-verslag",
+        **{
+            "held_on": timezone.localdate().isoformat(),
+            "participant_organisations": [str(Organisation.objects.get(short_name="Politie").pk)],
+            "agreements": [
+                {
+                    "description": "Aanmelden bij de leerplichtambtenaar",
+                    "owner": "Leerplicht",
+                    "due_on": "2026-02-01",
+                },
+                {"description": "Huisbezoek plannen", "owner": "Regisseur", "due_on": "2026-02-15"},
+            ],
+            "escalation": "nee",
+            **facts,
+        },
+    )
 
 
 def test_a_uvo_with_agreements_that_stay_until_done(client, users, walk):
@@ -166,12 +168,10 @@ def test_a_uvo_with_escalation_needs_an_explanation(client, users, walk):
     before = CaseMeeting.objects.count()
     client.force_login(users["regisseur"])
     url = reverse("dossiers:uvo_add", args=[dossier.pk])
-    response = client.post(url, _uvo_payload(dossier, **{"uvo-escalation": "on"}))
+    response = client.post(url, _uvo_payload(dossier, escalation="ja"))
     assert "Licht toe waarom de uitvoering stagneert." in response.content.decode()
     assert CaseMeeting.objects.count() == before
-    payload = _uvo_payload(
-        dossier, **{"uvo-escalation": "on", "uvo-escalation_note": "Partner komt niet"}
-    )
+    payload = _uvo_payload(dossier, escalation="ja", escalation_note="Partner komt niet")
     assert client.post(url, payload).status_code == 302
     page = client.get(reverse("dossiers:inspect", args=[dossier.pk])).content.decode()
     assert "meldt stagnatie (escalatie)" in page and "Partner komt niet" in page
