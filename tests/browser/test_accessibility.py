@@ -114,7 +114,7 @@ def test_an_invalid_step_form_with_its_error_summary(axe_page, role_users):
         ("map", ["wagtailadmin_home", "signals:index", "letters:index"]),
         ("secretaris", ["wagtailadmin_home", "agendas:index", "monitor:index"]),
         ("programmateam", ["wagtailadmin_home", "wagtailsnippets_catalogue_intervention:add"]),
-        ("beheer", ["wagtailadmin_home", "wagtailusers_users:index"]),
+        ("beheer", ["wagtailadmin_home", "wagtailusers_users:index", "mfa:setup"]),
         ("itatr", ["wagtailadmin_home"]),
         ("regieoverleg", ["wagtailadmin_home"]),
     ],
