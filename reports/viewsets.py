@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.models import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -153,7 +153,7 @@ class PartnerExportProfileViewSet(ModelViewSet):
     list_display = [
         "organisation",
         Column("columns", label=_("Kolommen"), accessor="column_labels"),
-        "active",
+        BooleanColumn("active", label=_("Actief")),
     ]
     panels = [
         FieldPanel("organisation"),

@@ -40,6 +40,22 @@ class CatalogueViewSet(SnippetViewSet):
     copy_view_enabled = False
     list_per_page = 50
     index_view_class = SafeExportIndexView  # ``?export=`` only where ``list_export`` is set
+    # Wagtail's publishing and locking bookkeeping: the status tag and history say it in
+    # words; as raw fields it read "Live versie None", "Vergrendeld False".
+    inspect_view_fields_exclude = [
+        "live",
+        "has_unpublished_changes",
+        "first_published_at",
+        "last_published_at",
+        "live_revision",
+        "latest_revision",
+        "go_live_at",
+        "expire_at",
+        "expired",
+        "locked",
+        "locked_at",
+        "locked_by",
+    ]
 
 
 class InterventionViewSet(CatalogueViewSet):

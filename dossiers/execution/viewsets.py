@@ -6,7 +6,7 @@ writes through the services); adding happens from the dossier page (``dossiers.v
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
@@ -167,7 +167,7 @@ class CaseMeetingViewSet(DossierChildViewSet):
     list_display = [
         DateColumn("held_on", label=_("Datum")),
         Column("dossier", label=_("Dossier")),
-        Column("escalation", label=_("Escalatie")),
+        BooleanColumn("escalation", label=_("Escalatie")),
     ]
     list_export = ["held_on", "dossier", "escalation"]
     export_headings = {"held_on": _("Datum"), "dossier": _("Dossier"), "escalation": _("Escalatie")}

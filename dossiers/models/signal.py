@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -102,7 +103,7 @@ class Signal(models.Model):
         ]
 
     def __str__(self):
-        return _("Melding van %(date)s") % {"date": self.received_on.strftime("%d-%m-%Y")}
+        return _("Melding van %(date)s") % {"date": date_format(self.received_on, "j F Y")}
 
     @property
     def person_name(self) -> str:

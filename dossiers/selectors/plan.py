@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from dossiers import access
@@ -30,6 +31,8 @@ LATEST_JOURNAL_ENTRIES = 10
 LATEST_CASE_MEETINGS = 5
 LATEST_EVALUATIONS = 5
 PLAN_PAGE_SIZE = 25
+CONTACT_PAGE_SIZE = 25
+AGREEMENT_PAGE_SIZE = 25
 
 
 def plan_items_of(*, dossier: Dossier) -> QuerySet[PlanItem]:
@@ -95,8 +98,10 @@ class Workspace:
     journal: list = field(default_factory=list)
     journal_count: int = 0
     contacts: list = field(default_factory=list)
+    contacts_page: object = None
     case_meetings: list = field(default_factory=list)
     open_agreements: list = field(default_factory=list)
+    agreements_page: object = None
     evaluations: list = field(default_factory=list)
     proposals: list = field(default_factory=list)
     version: PlanVersion | None = None
@@ -121,9 +126,12 @@ class Workspace:
         return [(str(status.label), n) for status, n in counts.items() if n]
 
 
-def dossier_workspace(*, dossier: Dossier, user, plan_page=1) -> Workspace:
+def dossier_workspace(
+    *, dossier: Dossier, user, plan_page=1, contact_page=1, agreement_page=1
+) -> Workspace:
     """The plan, latest logbook lines, contacts, UVOs, evaluations and proposals of a dossier,
-    each only when the user's role may read it; a fixed number of queries per page."""
+    each only when the user's role may read it; a fixed number of queries per page (the plan,
+    the contacts and the open agreements are paged, each on its own page number)."""
     perm = lambda name: access.has_permission(user, f"dossiers.view_{name}")  # noqa: E731
     space = Workspace()
     if dossier.included_on is None:
@@ -148,11 +156,16 @@ def dossier_workspace(*, dossier: Dossier, user, plan_page=1) -> Workspace:
         space.journal_count = JournalEntry.objects.filter(dossier=dossier).count()
     if perm("contact"):
         space.shows_contacts = True
-        space.contacts = list(Contact.objects.filter(dossier=dossier).order_by("-active", "name"))
+        contacts = Contact.objects.filter(dossier=dossier).order_by("-active", "name", "pk")
+        space.contacts_page = Paginator(contacts, CONTACT_PAGE_SIZE).get_page(contact_page)
+        space.contacts = list(space.contacts_page.object_list)
     if perm("casemeeting"):
         space.shows_meetings = True
         space.case_meetings = list(case_meetings_of(dossier=dossier)[:LATEST_CASE_MEETINGS])
-        space.open_agreements = list(open_agreements_of(dossier=dossier))
+        space.agreements_page = Paginator(
+            open_agreements_of(dossier=dossier), AGREEMENT_PAGE_SIZE
+        ).get_page(agreement_page)
+        space.open_agreements = list(space.agreements_page.object_list)
     if perm("evaluation"):
         space.shows_evaluations = True
         space.evaluations = list(evaluations_of(dossier=dossier)[:LATEST_EVALUATIONS])
@@ -185,7 +198,7 @@ class ItemChange:
 
 def _display(key: str, value) -> str:
     if key in ("planned_start", "planned_end") and value:
-        return datetime.date.fromisoformat(value).strftime("%d-%m-%Y")
+        return date_format(datetime.date.fromisoformat(value), "j F Y")
     if key == "status" and value:
         return str(PlanItemStatus(value).label)
     if key == "goal_attainment":

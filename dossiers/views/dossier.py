@@ -114,6 +114,8 @@ class DossierInspectView(LoggedObjectMixin, generic.InspectView):
             dossier=self.object,
             user=self.request.user,
             plan_page=self.request.GET.get("plan_pagina", 1),
+            contact_page=self.request.GET.get("contacten_pagina", 1),
+            agreement_page=self.request.GET.get("afspraken_pagina", 1),
         )
         context["urls"] = self.plan_url_names
         context["may_edit_plan"] = plan_may_edit(dossier=self.object, user=self.request.user)

@@ -304,5 +304,5 @@ def test_dossier_page_shows_its_slot(agenda, users):
     response = client_for(users["regisseur"]).get(reverse("dossiers:inspect", args=[mine.pk]))
     content = response.content.decode()
     assert "Op de agenda" in content
-    assert "donderdag 21 januari 2027, 13:20–13:40: Afbouw- of afsluitvoorstel" in content
+    assert "21 januari 2027, 13:20–13:40: Afbouw- of afsluitvoorstel" in content
     assert _url("detail", meeting) in content

@@ -1,5 +1,6 @@
 """The case director's dossier page costs the same number of queries at 10 and 1,000 rows
-(quality P1): logbook lines, plan items, contacts, agreements and plan versions."""
+(quality P1): logbook lines, plan items, contacts, agreements and plan versions; the plan,
+the contacts and the open agreements are paged, each on its own page number."""
 
 import datetime
 
@@ -52,14 +53,14 @@ def _fill(dossier, director, rows: int) -> None:
         for i in range(rows)
     )
     Contact.objects.bulk_create(
-        Contact(dossier=dossier, name=f"Contact {i}", kind="private", role="Buur")
+        Contact(dossier=dossier, name=f"Fictief contact {i:04}", kind="private", role="Buur")
         for i in range(rows)
     )
     MeetingAgreement.objects.bulk_create(
         MeetingAgreement(
             case_meeting=meeting,
             dossier=dossier,
-            description=f"Afspraak {i}",
+            description=f"Fictieve afspraak {i:04}",
             owner="X",
             due_on=today,
         )
@@ -95,7 +96,9 @@ def test_dossier_page_queries_are_constant_in_rows(client, users, walk):
     assert "Het hele logboek (1001 regels)" not in page  # walk adds none: exactly 1000
     assert "Het hele logboek (1000 regels)" in page
     assert page.count("Fictieve regel") == 10  # the latest lines; the rest is paged
-    assert "Contact 999" in page and "Afspraak 999" in page
+    # Contacts and open agreements are paged too: one page of each, the rest a click away.
+    assert page.count("Fictief contact ") == 25 and page.count("Fictieve afspraak ") == 25
+    assert "Fictief contact 999" not in page and "Fictieve afspraak 999" not in page
 
 
 def test_dossier_page_leads_with_the_summary_and_pages_the_plan(client, users, walk):
@@ -112,3 +115,23 @@ def test_dossier_page_leads_with_the_summary_and_pages_the_plan(client, users, w
     assert page.count("Doel ") <= 25 and "Pagina 1 van 3" in page and "Doel 59" not in page
     last = client.get(f"{url}?plan_pagina=3").content.decode()
     assert "Pagina 3 van 3" in last and "Doel 59" in last
+
+
+def test_contacts_and_open_agreements_are_paged_each_on_its_own(client, users, walk):
+    director = users["regisseur"]
+    dossier = walk(S.IN_EXECUTION)
+    _fill(dossier, director, 60)
+    client.force_login(director)
+    url = reverse("dossiers:inspect", args=[dossier.pk])
+    page = client.get(url).content.decode()
+    assert "Fictief contact 0000" in page and "Fictief contact 0025" not in page
+    assert "Fictieve afspraak 0000" in page and "Fictieve afspraak 0025" not in page
+    assert 'href="?contacten_pagina=2#tab-uitvoering"' in page
+    assert 'href="?afspraken_pagina=2#tab-uitvoering"' in page
+    # Paging one list keeps the other lists' pages (and their links carry that along).
+    last = client.get(f"{url}?contacten_pagina=3&afspraken_pagina=2").content.decode()
+    assert "Fictief contact 0059" in last and "Fictief contact 0000" not in last
+    assert "Fictieve afspraak 0025" in last and "Fictieve afspraak 0059" not in last
+    assert "Pagina 3 van 3" in last and "Pagina 2 van 3" in last
+    assert 'href="?contacten_pagina=3&amp;afspraken_pagina=3#tab-uitvoering"' in last
+    assert 'href="?contacten_pagina=2&amp;afspraken_pagina=2#tab-uitvoering"' in last
