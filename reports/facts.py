@@ -76,6 +76,7 @@ def monitor_fact_data(dossier) -> dict:
             )
         ],
         "uvo_interval_days": dossier.uvo_interval_days,
+        "adopted_on": _adopted_on(dossier),
         "uvos_on": [
             held_on.isoformat()
             for held_on in dossier.case_meetings.order_by("held_on", "pk").values_list(
@@ -127,3 +128,11 @@ def day(value: str | None) -> datetime.date | None:
 def in_period(value: str | None, period) -> bool:
     on = day(value)
     return on is not None and period.start <= on <= period.end
+
+
+def _adopted_on(dossier) -> str | None:
+    """The adoption decision's own date (the evaluation clock's start), not its recording."""
+    from dossiers.models import ActionPlan
+
+    on = ActionPlan.objects.filter(dossier=dossier).values_list("adopted_on", flat=True).first()
+    return on.isoformat() if on else None

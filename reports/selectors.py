@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dossiers.meetings.calendar import MeetingCalendar
 from dossiers.models import (
+    ActionPlan,
     CaseMeeting,
     Dossier,
     DossierStatusChange,
@@ -337,15 +338,21 @@ class _Timeline:
     uvos: list[datetime.date] = field(default_factory=list)
     evaluations: list[datetime.date] = field(default_factory=list)
     uvo_interval_days: int | None = None  # the dossier's own interval (obligations.uvo_interval)
+    decided_adoption_on: datetime.date | None = None  # the adoption decision's own date
 
     def state_on(self, on: datetime.date) -> str:
         states = [state for changed_on, state in self.history if changed_on <= on]
         return states[-1] if states else DossierState.REGISTERED
 
     def adopted_on(self, on: datetime.date) -> datetime.date | None:
+        """The adoption the clock runs from, as the obligations engine reads it: the decision's
+        own date when recorded (a decision recorded a day late counts from the decision)."""
         adopted = [d for d, state in self.history if state == DossierState.PLAN_ADOPTED]
         adopted = [d for d in adopted if d <= on]
-        return adopted[-1] if adopted else None
+        if not adopted:
+            return None
+        decided = self.decided_adoption_on
+        return decided if decided is not None and decided <= adopted[-1] else adopted[-1]
 
 
 def _timelines(period: Period) -> list[_Timeline]:
@@ -369,6 +376,11 @@ def _timelines(period: Period) -> list[_Timeline]:
     ).values_list("pk", "uvo_interval_days")
     for dossier_id, days in own_intervals:
         timelines[dossier_id].uvo_interval_days = days
+    decided = ActionPlan.objects.filter(
+        dossier_id__in=list(timelines), adopted_on__isnull=False
+    ).values_list("dossier_id", "adopted_on")
+    for dossier_id, adopted_on in decided:
+        timelines[dossier_id].decided_adoption_on = adopted_on
     found = list(timelines.values())
     for fact in stored_facts():
         found.append(
@@ -381,6 +393,7 @@ def _timelines(period: Period) -> list[_Timeline]:
                     day(on) for on in fact.get("evaluations_on", []) if day(on) <= period.end
                 ],
                 uvo_interval_days=fact.get("uvo_interval_days"),
+                decided_adoption_on=day(fact["adopted_on"]) if fact.get("adopted_on") else None,
             )
         )
     return found

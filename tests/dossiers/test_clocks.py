@@ -95,3 +95,35 @@ def test_evaluation_due_84_days_after_the_adoption_decision_not_its_recording(
     dossier.refresh_from_db()
     assert dossier.plan.adopted_on == wednesday
     assert _due(dossier, ObligationKind.EVALUATION) == wednesday + datetime.timedelta(days=84)
+
+
+def test_the_monitor_judges_an_evaluation_from_the_adoption_decision_date(walk, users, clock):
+    """Adopted on a Wednesday, recorded on the Thursday: an evaluation on Wednesday + 85 days
+    is one day late for the monitor too (from the recording day it would look in time)."""
+    from dossiers.models import Judgement
+    from dossiers.services.closure import evaluation_record
+    from reports.periods import Period
+    from reports.selectors import evaluation_deadline_compliance
+
+    clock.move_to(D(2027, 1, 4))
+    dossier = walk(S.PLAN_DEFINITIVE)
+    wednesday, thursday = D(2027, 4, 7), D(2027, 4, 8)
+    clock.move_to(thursday)
+    director = users["regisseur"]
+    dossier_transition(
+        dossier=dossier,
+        to=S.PLAN_ADOPTED,
+        by=_actor_for(users, S.PLAN_DEFINITIVE, S.PLAN_ADOPTED, director),
+        note="vastgesteld",
+        decided_on=wednesday,
+    )
+    evaluated_on = wednesday + datetime.timedelta(days=85)
+    clock.move_to(evaluated_on)
+    evaluation_record(
+        dossier=dossier, by=director, evaluated_on=evaluated_on, judgement=Judgement.ON_TRACK
+    )
+    table = evaluation_deadline_compliance(
+        period=Period(D(2027, 7, 1), D(2027, 7, 31), "juli 2027")
+    )
+    in_time, late, _overdue = (count for _label, count in table.rows)
+    assert (in_time, late) == (0, 1)
