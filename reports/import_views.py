@@ -18,17 +18,14 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from reports.importers import summary
 from reports.importers.kinds import kinds_for
 from reports.models import ImportJob
 from reports.services import import_job_apply_start, import_job_create
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ACTION_LABELS = {
-    "create": gettext_lazy("Nieuw"),
-    "update": gettext_lazy("Wijzigen"),
-    "unchanged": gettext_lazy("Ongewijzigd"),
-    "delete": gettext_lazy("Verwijderen (niet meer op de lijst)"),
-}
+# The query parameters of the dry run's two pages (also written in reports/import_job.html).
+ROWS_PAGE, ERRORS_PAGE = "rijen", "fouten"
 
 
 def _kind_or_404(request, key):
@@ -83,7 +80,9 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Excel-bestand (.xlsx)"),
         help_text=gettext_lazy(
-            "Gebruik het sjabloon; maximaal 5 MB. Er wordt nog niets opgeslagen."
+            "Gebruik het sjabloon; maximaal 5 MB. Er wordt nog niets opgeslagen. De voorbeeldregel "
+            "van het sjabloon wordt overgeslagen. Datums als datumcel of als tekst dd-mm-jjjj, "
+            "met de dag eerst: 3-4-2027 is 3 april 2027."
         ),
     )
 
@@ -140,15 +139,15 @@ class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, TemplateVi
         return str(self.job)
 
     def get_context_data(self, **kwargs):
-        job = self.job
-        counts: dict[str, int] = {}
-        for _row, action, _label in job.rows:
-            counts[action] = counts.get(action, 0) + 1
+        """The summary counts every row and error; the tables show one page of each."""
+        job, query = self.job, self.request.GET
         return super().get_context_data(
             job=job,
-            rows=[(row, ACTION_LABELS.get(act, act), label) for row, act, label in job.rows],
-            counts=[(ACTION_LABELS[a], counts[a]) for a in ACTION_LABELS if a in counts],
-            changes=sum(n for a, n in counts.items() if a != "unchanged"),
+            counts=summary.action_counts(job.rows),
+            error_counts=summary.error_kind_counts(job.errors),
+            changes=summary.change_count(job.rows),
+            rows_page=summary.rows_page(job.rows, query.get(ROWS_PAGE)),
+            errors_page=summary.errors_page(job.errors, query.get(ERRORS_PAGE)),
             **kwargs,
         )
 

@@ -7,6 +7,7 @@ The shared reading and checks live in ``reports.importers.base``.
 from django.utils.translation import gettext as _
 
 from reports.importers.base import (
+    CHOICE,
     LISTS_SHEET,
     Column,
     ImportPlan,
@@ -103,7 +104,7 @@ def _action(current, values: dict) -> str:
 def _weeks(number, value, plan) -> int | None:
     if value in (None, ""):
         return None
-    if isinstance(value, int) and 0 <= value < 1000:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1000:
         return value
     plan.error(number, "Duur (weken)", _("Geef een geheel aantal weken."))
     return None
@@ -116,5 +117,5 @@ def _organisations(number, value, organisations, plan) -> list:
             found.append(organisations[name.lower()])
         else:
             message = _("Onbekende organisatie '%(name)s'.") % {"name": name}
-            plan.error(number, "Organisaties", message)
+            plan.error(number, "Organisaties", message, CHOICE)
     return found

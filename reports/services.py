@@ -89,7 +89,7 @@ def import_job_plan(job_id: int) -> None:
     job = ImportJob.objects.get(pk=job_id)
     plan = _kind(job).plan(content=bytes(job.content), progress=_progress(job))
     job.rows = [[row.row, row.action, row.label] for row in plan.rows]
-    job.errors = [list(error) for error in plan.errors]
+    job.errors = [[*error, kind] for error, kind in zip(plan.errors, plan.error_kinds, strict=True)]
     job.total = plan.total or job.total
     job.processed = job.total
     job.status = ImportStatus.PLANNED

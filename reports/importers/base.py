@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -22,13 +25,34 @@ MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 YES_NO = {"ja": True, "nee": False}
 PROGRESS_EVERY = 100
 DATE_FORMAT = "%d-%m-%Y"
+DATE_HELP = gettext_lazy(
+    "Een datumcel, of tekst als dd-mm-jjjj met de dag eerst: 3-4-2027 is 3 april 2027."
+)
+# The template's example row carries this marker in the cell after the last column; a row
+# with it (or with exactly the example values) is skipped, never imported.
+EXAMPLE_MARKER = "voorbeeld"
+SKIP = "skip"  # the action of a skipped example row
+NO_CHANGE = ("unchanged", SKIP)
+
+# Error kinds, for the dry run's summary (labels in reports.importers.summary).
+FILE, REQUIRED, FORMULA, CHOICE, LENGTH, DATE, DUPLICATE, OTHER = (
+    "file",
+    "required",
+    "formula",
+    "choice",
+    "length",
+    "date",
+    "duplicate",
+    "other",
+)
 
 Progress = Callable[[int, int], None] | None
 
 
 @dataclass
 class RowPlan:
-    """What one row will do: "create", "update", "unchanged" or "delete", with its values."""
+    """What one row will do: "create", "update", "unchanged", "delete" or "skip" (the template's
+    example row), with its values."""
 
     row: int
     action: str
@@ -38,21 +62,25 @@ class RowPlan:
 
 @dataclass
 class ImportPlan:
-    """The dry run: per-row actions and every error as (row, column, message)."""
+    """The dry run: per-row actions and every error as (row, column, message), with each
+    error's kind at the same index of ``error_kinds``. ``total`` counts the non-empty data rows
+    as streamed (never from the sheet's dimension element)."""
 
     rows: list[RowPlan] = field(default_factory=list)
     errors: list[tuple[int, str, str]] = field(default_factory=list)
+    error_kinds: list[str] = field(default_factory=list)
     total: int = 0
 
     @property
     def is_clean(self) -> bool:
         return not self.errors
 
-    def error(self, row: int, column: str, message: str) -> None:
+    def error(self, row: int, column: str, message: str, kind: str = OTHER) -> None:
         self.errors.append((row, column, message))
+        self.error_kinds.append(kind)
 
     def changes(self) -> list[RowPlan]:
-        return [row for row in self.rows if row.action != "unchanged"]
+        return [row for row in self.rows if row.action not in NO_CHANGE]
 
 
 @dataclass(frozen=True)
@@ -61,15 +89,27 @@ class Column:
     required: bool = False
     choices: tuple[str, ...] = ()  # allowed values, shown on the validation sheet
     example: object = None
+    note: str = ""  # help shown as a comment on the header cell
 
 
 def template_workbook(*, sheet_name: str, columns: list[Column]) -> bytes:
-    """Headers, one example row, and a validation sheet whose lists drive DataValidation."""
+    """Headers, one example row, and a validation sheet whose lists drive DataValidation.
+
+    The example row is grey and italic and marked "VOORBEELD" after its last column: the
+    import skips it, so a template uploaded unchanged imports nothing."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_name
     sheet.append([column.header for column in columns])
-    sheet.append([column.example for column in columns])
+    for index, column in enumerate(columns, start=1):
+        if column.note:
+            sheet.cell(1, index).comment = Comment(str(column.note), "IPGA")
+    marker = f"{EXAMPLE_MARKER.upper()}: " + _(
+        "deze regel wordt niet ingelezen; vervang of verwijder hem."
+    )
+    sheet.append([column.example for column in columns] + [marker])
+    for cell in sheet[2]:
+        cell.font = Font(italic=True, color="666666")
     lists = workbook.create_sheet(LISTS_SHEET)
     list_column = 0
     for index, column in enumerate(columns, start=1):
@@ -117,12 +157,12 @@ def open_workbook(content: bytes, plan: ImportPlan):
     """The read-only workbook, or None with the reason in ``plan`` (also for corrupt files)."""
     problem = file_error(content)
     if problem:
-        plan.error(0, "", problem)
+        plan.error(0, "", problem, FILE)
         return None
     try:
         return load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a damaged file
-        plan.error(0, "", _("Het bestand is beschadigd of geen geldig Excel-bestand."))
+        plan.error(0, "", _("Het bestand is beschadigd of geen geldig Excel-bestand."), FILE)
         return None
 
 
@@ -163,48 +203,81 @@ def read_rows(
     Checks the sheets (only ``sheet_name`` and the validation sheet), the header row (merged
     or changed headers are refused), formula cells (their value is None) and empty required
     cells. A row with such errors is still yielded, so the planner reports the row's other
-    errors too, but must not plan it.
+    errors too, but must not plan it. The template's example row is not yielded: it is planned
+    as "skip" (see ``is_example_row``). ``plan.total`` ends as the number of non-empty rows
+    streamed; with ``progress``, the rows are counted by streaming first, for the bar.
     """
     workbook = open_workbook(content, plan)
     if workbook is None:
         return
+    if progress:
+        plan.total = count_rows(content, sheet_name)
     try:
         rows = _checked_sheet(workbook, sheet_name, columns, plan)
-        if rows is None:
-            return
-        for number, cells in enumerate(rows, start=2):
-            if progress and number % PROGRESS_EVERY == 0:
-                progress(number - 1, plan.total)
-            cells = list(cells)[: len(columns)]
-            if all(getattr(cell, "value", None) in (None, "") for cell in cells):
-                continue
-            errors_before = len(plan.errors)
-            raw = _row_values(number, cells, columns, plan)
-            yield number, raw, len(plan.errors) == errors_before
-        if progress:
-            progress(plan.total, plan.total)
+        if rows is not None:
+            yield from _data_rows(rows, columns, plan, progress)
     finally:
         workbook.close()
+
+
+def _data_rows(rows, columns: list[Column], plan: ImportPlan, progress: Progress):
+    streamed = 0
+    for number, cells in enumerate(rows, start=2):
+        if progress and number % PROGRESS_EVERY == 0:
+            progress(number - 1, plan.total)
+        values = [getattr(cell, "value", None) for cell in cells]
+        if all(value in (None, "") for value in values):
+            continue
+        streamed += 1
+        if is_example_row(values, columns):
+            plan.rows.append(RowPlan(number, SKIP, {}, _("Voorbeeldregel overgeslagen")))
+            continue
+        errors_before = len(plan.errors)
+        raw = _row_values(number, list(cells)[: len(columns)], columns, plan)
+        yield number, raw, len(plan.errors) == errors_before
+    plan.total = streamed
+    if progress:
+        progress(plan.total, plan.total)
+
+
+def is_example_row(values: list, columns: list[Column]) -> bool:
+    """The template's example row: the marker after the last column, or exactly the example
+    values (a marker cell deleted by hand still never publishes "Mentortraject (voorbeeld)")."""
+    extra = values[len(columns) :]
+    if any(str(v).strip().lower().startswith(EXAMPLE_MARKER) for v in extra if v is not None):
+        return True
+    values = [*values[: len(columns)], *[None] * (len(columns) - len(values))]
+    examples = [column.example for column in columns]
+    if all(example in (None, "") for example in examples):
+        return False
+    return all(
+        str(value).strip() == str(example).strip()
+        if example not in (None, "")
+        else value in (None, "")
+        for value, example in zip(values, examples, strict=True)
+    )
 
 
 def _checked_sheet(workbook, sheet_name: str, columns: list[Column], plan: ImportPlan):
     """The data rows after the header, or None (with errors) for wrong sheets or headers."""
     if sheet_name not in workbook.sheetnames:
-        plan.error(0, "", _("Het werkblad '%(name)s' ontbreekt.") % {"name": sheet_name})
+        plan.error(0, "", _("Het werkblad '%(name)s' ontbreekt.") % {"name": sheet_name}, FILE)
     for name in workbook.sheetnames:
         if name not in (sheet_name, LISTS_SHEET):
-            plan.error(0, "", _("Onbekend werkblad '%(name)s'.") % {"name": name})
+            plan.error(0, "", _("Onbekend werkblad '%(name)s'.") % {"name": name}, FILE)
     if plan.errors:
         return None
     sheet = workbook[sheet_name]
-    plan.total = max((sheet.max_row or 1) - 1, 0)  # a hint for progress only
     sheet.reset_dimensions()  # read every row, whatever the dimension element says
     rows = sheet.iter_rows()
     header = [cell.value for cell in next(rows, [])]
     found = [str(v).strip() if v is not None else "" for v in header[: len(columns)]]
     if found != [column.header for column in columns]:
         plan.error(
-            1, "", _("De kopregel klopt niet (ontbrekende, samengevoegde of andere kopcellen).")
+            1,
+            "",
+            _("De kopregel klopt niet (ontbrekende, samengevoegde of andere kopcellen)."),
+            FILE,
         )
         return None
     return rows
@@ -216,13 +289,13 @@ def _row_values(number: int, cells, columns: list[Column], plan: ImportPlan) -> 
     for index, column in enumerate(columns):
         cell = cells[index] if index < len(cells) else None
         if getattr(cell, "data_type", None) == "f":
-            plan.error(number, column.header, _("Formules zijn niet toegestaan."))
+            plan.error(number, column.header, _("Formules zijn niet toegestaan."), FORMULA)
             raw[column.header] = None
             continue
         value = getattr(cell, "value", None)
         value = value.strip() if isinstance(value, str) else value
         if column.required and value in (None, ""):
-            plan.error(number, column.header, _("Verplicht veld is leeg."))
+            plan.error(number, column.header, _("Verplicht veld is leeg."), REQUIRED)
         raw[column.header] = value
     return raw
 
@@ -234,7 +307,7 @@ def parse_choice(plan, number, column, value, choices) -> str | None:
     for key, label in choices.choices:
         if str(value).strip().lower() in (str(key).lower(), str(label).lower()):
             return key
-    plan.error(number, column, _("Onbekende waarde '%(v)s'.") % {"v": value})
+    plan.error(number, column, _("Onbekende waarde '%(v)s'.") % {"v": value}, CHOICE)
     return None
 
 
@@ -245,6 +318,7 @@ def check_length(plan, number: int, column: str, value: str, max_length: int | N
             number,
             column,
             _("Te lang: %(n)s tekens, ten hoogste %(max)s.") % {"n": len(value), "max": max_length},
+            LENGTH,
         )
 
 
@@ -266,6 +340,7 @@ def parse_date(plan, number, column, value) -> datetime.date | None:
             number,
             column,
             _("Ongeldige datum '%(v)s'; gebruik een datumcel of dd-mm-jjjj.") % {"v": value},
+            DATE,
         )
         return None
 
@@ -275,14 +350,14 @@ def parse_yes_no(plan, number, column, value, *, default: bool) -> bool:
         return default
     if str(value).lower() in YES_NO:
         return YES_NO[str(value).lower()]
-    plan.error(number, column, _("Vul 'ja' of 'nee' in."))
+    plan.error(number, column, _("Vul 'ja' of 'nee' in."), CHOICE)
     return default
 
 
 def check_duplicate(plan, seen: dict, key, number: int, column: str, message: str) -> bool:
     """Record ``key`` for ``number``; False (with an error) when an earlier row had it."""
     if key in seen:
-        plan.error(number, column, message % {"row": seen[key]})
+        plan.error(number, column, message % {"row": seen[key]}, DUPLICATE)
         return False
     seen[key] = number
     return True

@@ -9,6 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reports.importers.base import (
+    CHOICE,
+    DATE,
+    DATE_HELP,
     Column,
     ImportPlan,
     Progress,
@@ -42,7 +45,7 @@ def _columns() -> list[Column]:
         Column("Referentie", required=True, example="VB-0001"),
         Column("Voornaam", required=True, example="Voorbeeld"),
         Column("Achternaam", required=True, example="Persoon"),
-        Column("Geboortedatum", required=True, example="01-01-2005"),
+        Column("Geboortedatum", required=True, example="01-01-2005", note=DATE_HELP),
     ]
 
 
@@ -65,10 +68,12 @@ def other_approach_list_plan(*, content: bytes, progress: Progress = None) -> Im
                 number,
                 "Andere aanpak",
                 _("Onbekende andere aanpak '%(v)s'.") % {"v": raw["Andere aanpak"]},
+                CHOICE,
             )
         birth_date = parse_date(plan, number, "Geboortedatum", raw["Geboortedatum"])
         if birth_date and birth_date > timezone.localdate():
-            plan.error(number, "Geboortedatum", _("Een geboortedatum ligt niet in de toekomst."))
+            message = _("Een geboortedatum ligt niet in de toekomst.")
+            plan.error(number, "Geboortedatum", message, DATE)
         for name, header in (("reference", "Referentie"), *_NAME_FIELDS):
             check_length(plan, number, header, str(raw[header] or ""), _max_length(name))
         if not cells_ok or len(plan.errors) > errors_before:

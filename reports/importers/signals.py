@@ -12,11 +12,16 @@ from dossiers.models import Signal, SignalChannel, SourceType, TriageCloseReason
 from dossiers.services.intake import signal_data_errors, signal_register, signal_triage
 from dossiers.workflow.states import DossierState
 from reports.importers.base import (
+    DATE,
+    DATE_HELP,
+    OTHER,
+    REQUIRED,
     Column,
     ImportPlan,
     Progress,
     RowPlan,
     check_duplicate,
+    check_length,
     parse_choice,
     parse_date,
     read_rows,
@@ -46,7 +51,7 @@ def _labels(choices) -> tuple[str, ...]:
 
 COLUMNS = [
     Column("Kenmerk oud systeem", required=True, example="OUD-2024-001"),
-    Column("Ontvangen op", required=True, example="15-01-2024"),
+    Column("Ontvangen op", required=True, example="15-01-2024", note=DATE_HELP),
     Column("Kanaal", required=True, choices=_labels(SignalChannel), example="E-mail"),
     Column("Soort melder", required=True, choices=_labels(SourceType), example="Docent of school"),
     Column("Naam melder", example="J. Voorbeeld"),
@@ -54,7 +59,7 @@ COLUMNS = [
     Column("Contact melder", example=""),
     Column("Voornaam betrokkene", example="Voorbeeld"),
     Column("Achternaam betrokkene", example="Persoon"),
-    Column("Geboortedatum betrokkene", example="01-01-2008"),
+    Column("Geboortedatum betrokkene", example="01-01-2008", note=DATE_HELP),
     Column("Zorg", required=True, example="Wat er is gezien of gehoord"),
     Column("Urgentie", choices=_labels(Urgency), example="Normaal"),
     Column("Status", required=True, choices=_labels(MigratedState), example="Afgedaan door MAP"),
@@ -72,6 +77,18 @@ FIELD_COLUMNS = {
     "person_birth_date": "Geboortedatum betrokkene",
     "attachments": "",
 }
+DATE_FIELDS = ("received_on", "person_birth_date")
+# Text the apply stores in a limited column: (signal field, header); the destination goes to
+# ``regular_track_destination``, the person's names also to the Subject (same limits).
+LIMITED = (
+    ("external_reference", "Kenmerk oud systeem"),
+    ("reporter_name", "Naam melder"),
+    ("reporter_organisation", "Organisatie melder"),
+    ("reporter_contact", "Contact melder"),
+    ("person_first_name", "Voornaam betrokkene"),
+    ("person_last_name", "Achternaam betrokkene"),
+    ("regular_track_destination", "Overgedragen aan"),
+)
 
 
 def signal_template() -> bytes:
@@ -116,6 +133,9 @@ def signal_import_plan(*, content: bytes, progress: Progress = None) -> ImportPl
             plan, number, "Reden afdoening", raw.get("Reden afdoening"), TriageCloseReason
         )
         destination = _text(raw, "Overgedragen aan")
+        for name, header in LIMITED:
+            limit = Signal._meta.get_field(name).max_length
+            check_length(plan, number, header, _text(raw, header), limit)
         if not cells_ok or len(plan.errors) > errors_before:
             continue
         _check_row(plan, number, data, state, close_reason, destination)
@@ -140,11 +160,12 @@ def _check_row(plan, number, data, state, close_reason, destination) -> None:
     """The intake service's own checks, and what the triage step will need."""
     for field, messages in signal_data_errors(data).items():
         for message in messages:
-            plan.error(number, FIELD_COLUMNS.get(field, ""), message)
+            kind = DATE if field in DATE_FIELDS else OTHER
+            plan.error(number, FIELD_COLUMNS.get(field, ""), message, kind)
     if state == DossierState.TRIAGE_CLOSED and not close_reason:
-        plan.error(number, "Reden afdoening", _("Vul de reden van afdoening in."))
+        plan.error(number, "Reden afdoening", _("Vul de reden van afdoening in."), REQUIRED)
     if state == DossierState.REGULAR_TRACK and not destination:
-        plan.error(number, "Overgedragen aan", _("Vul in aan wie is overgedragen."))
+        plan.error(number, "Overgedragen aan", _("Vul in aan wie is overgedragen."), REQUIRED)
 
 
 def signal_import_apply(*, plan: ImportPlan, by) -> int:

@@ -53,7 +53,7 @@ def test_import_dry_run_apply_and_export(page, role_users):
     with page.expect_download() as download:
         page.click("a[href='/admin/importeren/interventies/sjabloon/']")
     template = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
-    assert [c.value for c in template[SHEET][1]] == HEADERS
+    assert [c.value for c in template[SHEET][1]][: len(HEADERS)] == HEADERS
 
     _upload(page, xlsx(SHEET, HEADERS, BAD), "fout.xlsx")
     text = page.inner_text("main")

@@ -69,7 +69,7 @@ def test_template_workbooks_have_headers_example_and_validation(client, users):
     workbook = load_workbook(io.BytesIO(response.content))
     assert workbook.sheetnames == ["Lijst", "Keuzelijsten"]
     sheet = workbook["Lijst"]
-    assert [c.value for c in sheet[1]] == [
+    assert [c.value for c in sheet[1]][:5] == [
         "Andere aanpak",
         "Referentie",
         "Voornaam",
