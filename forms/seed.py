@@ -420,7 +420,7 @@ UVO_SHAPE = [
         False,
         "Namen en functies van wie hierboven niet staat.",
     ),
-    ("is_dit_het_eerste_uvo", "", None, None, None, None),
+    ("is_dit_het_eerste_uvo", None, None, None, None, None),  # the system knows it
     ("aantal_aanwezige_partners", None, None, None, None, None),
     ("bespreking", "", None, None, None, None),
     ("stand_van_zaken_per_interventie", "", None, None, None, None),

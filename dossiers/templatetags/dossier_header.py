@@ -54,6 +54,9 @@ def dossier_header(context, dossier, steps=None, step_url_name=None, deadline_ki
 
 
 def _step_deadline(dossier, kind: str):
+    """The step's own deadline, unless it is the next deadline the header already shows."""
     from dossiers.models import DossierDeadline
 
-    return DossierDeadline.objects.filter(dossier=dossier, kind=kind).order_by("due_on").first()
+    deadline = DossierDeadline.objects.filter(dossier=dossier, kind=kind).order_by("due_on").first()
+    shown = (dossier.next_due_kind, dossier.next_due_on)
+    return None if deadline is None or (deadline.kind, deadline.due_on) == shown else deadline

@@ -9,6 +9,7 @@ confirmation first, saying what will happen; the concept keeps the answers meanw
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -40,6 +41,8 @@ class StepFormView(DossierPageMixin, TemplateView):
     submitted_message = ""
     #: set for a step that changes the dossier's state: what the confirmation says will happen
     confirmation = ""
+    #: bound date fields that start at today on a new form
+    today_bindings: tuple[str, ...] = ()
 
     def dispatch(self, request, *args, **kwargs):
         directed = access.directed_dossiers_for(request.user).filter(pk=self.object.pk)
@@ -62,7 +65,13 @@ class StepFormView(DossierPageMixin, TemplateView):
         from forms.rendering import build_form
 
         version = step_form_version(dossier=self.object, slug=self.slug)
-        answers = dict(self.draft.answers) if self.draft is not None else {}
+        if self.draft is not None:
+            answers = dict(self.draft.answers)
+        else:
+            today = timezone.localdate().isoformat()
+            answers = {
+                f["key"]: today for f in version.fields if f.get("binding") in self.today_bindings
+            }
         return build_form(version, data, answers=answers, draft=draft, dossier=self.object)
 
     def get_context_data(self, **kwargs):
@@ -149,6 +158,7 @@ class CaseMeetingAddView(StepFormView):
     page_title = gettext_lazy("UVO vastleggen")
     header_icon = "group"
     deadline_kind = ObligationKind.UVO
+    today_bindings = ("held_on",)
     submit_label = gettext_lazy("UVO vastleggen")
     submitted_message = gettext_lazy("Het UVO is vastgelegd.")
     handbook_topic = "implementers-meeting"
@@ -164,6 +174,7 @@ class EvaluationAddView(StepFormView):
     page_title = gettext_lazy("Evaluatie vastleggen")
     header_icon = "tasks"
     deadline_kind = ObligationKind.EVALUATION
+    today_bindings = ("evaluated_on",)
     submit_label = gettext_lazy("Evaluatie vastleggen")
     submitted_message = gettext_lazy("De evaluatie is vastgelegd.")
     handbook_topic = "evaluation"
