@@ -2,7 +2,8 @@
 
 One function computes them from the status history, ``included_on``, the meeting calendar and
 the programme settings (domain.md, "How the system reads the deadline rules"). The reminder
-scan, the "Actie nodig" dashboard panel and the dossier page all read it. A changed setting
+scan and the dossier page read it; the start page's queues read its output as stored by
+``dossiers.services.deadlines`` (``DossierDeadline``, ``Dossier.next_due_on``). A changed setting
 moves what is still open; what was done is history and stays as it was.
 
 Things other features record (notification letters, UVOs, evaluations) tell the engine they

@@ -1,7 +1,8 @@
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dossiers.models.dossier import AppendOnlyModel
+from dossiers.models.dossier import AppendOnlyModel, AppendOnlyQuerySet
 
 
 class AccessAction(models.TextChoices):
@@ -9,6 +10,24 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("Exporteren")
     DOWNLOAD = "download", _("Downloaden")
     PRINT = "print", _("Afdrukken")
+
+
+class AccessLogQuerySet(AppendOnlyQuerySet):
+    """Append-only, with one named way past it: the retention service's scrub."""
+
+    # What retention may blank in a deleted case's rows (docs/adr/0007); who, when, which
+    # dossier number and what kind of read stay as they were.
+    SCRUBBABLE_FIELDS = frozenset({"subject_name", "subject_id_snapshot", "object_description"})
+
+    def retention_scrub(self, **values) -> int:
+        """Blank the person in these rows; only ``dossiers.services.retention`` calls this.
+
+        Refuses any field outside ``SCRUBBABLE_FIELDS``, so the bypass cannot rewrite the
+        log's who, when or what.
+        """
+        if not values or not set(values) <= self.SCRUBBABLE_FIELDS:
+            raise PermissionDenied(_("Deze registratie kan niet worden gewijzigd."))
+        return models.QuerySet.update(self, **values)
 
 
 class AccessLogEntry(AppendOnlyModel):
@@ -33,6 +52,8 @@ class AccessLogEntry(AppendOnlyModel):
     request_id = models.CharField(_("verzoek-id"), max_length=64, blank=True)
     path = models.CharField(_("adres"), max_length=500, blank=True)
     row_count = models.PositiveIntegerField(_("aantal rijen"), null=True, blank=True)
+
+    objects = AccessLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("toegangslogregel")

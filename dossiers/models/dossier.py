@@ -143,6 +143,22 @@ class Dossier(models.Model):
         return f"{prefix}{number:05d}"
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses bulk changes, as ``AppendOnlyModel`` refuses them per instance.
+
+    ``update()`` and ``delete()`` (and so ``bulk_update()``) raise; related managers
+    (``dossier.history``) inherit the refusal. Django's deletion collector deletes cascaded
+    rows through the base manager, not this queryset, so deleting a dossier (retention) still
+    takes its history with it. Not a database guarantee: raw SQL can still change rows.
+    """
+
+    def update(self, **kwargs):
+        raise PermissionDenied(_("Deze registratie kan niet worden gewijzigd."))
+
+    def delete(self):
+        raise PermissionDenied(_("Deze registratie kan niet worden verwijderd."))
+
+
 class AppendOnlyModel(models.Model):
     """A row that can be written once and never changed or deleted through the ORM."""
 
@@ -175,6 +191,8 @@ class DossierStatusChange(AppendOnlyModel):
     )
     at = models.DateTimeField(_("tijdstip"))
     note = models.TextField(_("toelichting"), blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("statuswijziging")

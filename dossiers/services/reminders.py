@@ -92,7 +92,7 @@ def _text(obligation: Obligation, kind: str) -> tuple[str, str]:
     }[kind] % {"what": obligation.label, "about": about, "date": f"{obligation.due_on:%d-%m-%Y}"}
     body = _(
         "%(what)s voor %(about)s: uiterste datum %(date)s.\nRegel: %(rule)s.\n\n"
-        "Zie ‘Actie nodig’ op het dashboard van het volgsysteem."
+        "Zie de startpagina van het volgsysteem."
     ) % {
         "what": obligation.label,
         "about": about,

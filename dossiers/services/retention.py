@@ -133,7 +133,8 @@ def retention_purge(*, dossier: Dossier, today: datetime.date) -> DeletionLogEnt
             files += export_files
         _wagtail_traces(found)
         DossierLogEntry.objects.filter(object_id=str(pk)).delete()
-        AccessLogEntry.objects.filter(dossier_id_snapshot=pk).update(
+        # The access log is append-only; this named scrub is its one exception.
+        AccessLogEntry.objects.filter(dossier_id_snapshot=pk).retention_scrub(
             subject_name="",
             subject_id_snapshot=None,
             object_description=_("(verwijderd na bewaartermijn)"),

@@ -2,7 +2,8 @@
 
 Run only these: ``.venv/bin/python -m pytest -m browser``. Chromium comes from apt
 (``make browsers``); ``playwright install`` is not needed and cannot work here.
-Screenshots go to ``test-results/`` (gitignored).
+Screenshots go to ``test-results/`` (gitignored). Without chromium the browser tests skip,
+except when the ``CI`` environment variable is set: then they fail.
 """
 
 import os
@@ -19,6 +20,23 @@ PASSWORD = "geheim-wachtwoord-123"  # the factories' test password
 RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 
 
+def running_in_ci(environ=os.environ) -> bool:
+    """True when the ``CI`` environment variable is set (GitHub and GitLab set ``CI=true``;
+    ``.ci/run`` sets it too); empty, ``0`` and ``false`` count as not set."""
+    return environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_chromium(environ=os.environ) -> None:
+    """Chromium missing: skip on a developer's machine, but fail in CI, where a skipped
+    browser suite would pass green without a single browser test having run."""
+    if Path(CHROMIUM).exists():
+        return
+    message = f"{CHROMIUM} is missing: run `make browsers`"
+    if running_in_ci(environ):
+        pytest.fail(f"{message} (CI is set: browser tests may not be skipped)", pytrace=False)
+    pytest.skip(message)
+
+
 @pytest.fixture
 def browser(role_users):
     """A chromium per test, started after the test database is set up, closed before it is
@@ -29,8 +47,7 @@ def browser(role_users):
     With that loop running Django's ORM refuses to run ("async unsafe"); the flag is set only
     while the browser is up.
     """
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browsers`")
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")

@@ -1,4 +1,8 @@
-"""Every read and export of personal data writes exactly one access-log row; no row, no read."""
+"""The access log on a sample of reads: the dossier page, the assessment page, the edit pages
+of a dossier's objects and the dossier export each write exactly one row with the right fields;
+a failed log write fails the read; rows cannot be changed or deleted; only administrators
+search the log. That *every* page showing a dossier writes a row is checked by the URL walker
+in ``test_access_log_walker.py``, not here."""
 
 import io
 

@@ -73,8 +73,13 @@ def test_user_can_confirm_a_new_person_despite_a_match(client, users, walk):
         first_name="Yara", last_name="Testersma", birth_date=BIRTH
     )
     client.force_login(users["map"])
-    client.post(reverse("signals:add"), _form(link_to="new"))
+    response = client.post(reverse("signals:add"), _form(link_to="new"))
+    assert response.status_code == 302
     assert Dossier.objects.count() == 2
+    new = Signal.objects.get().dossier
+    assert new != known
+    assert new.subject_id not in (None, known.subject_id)  # a second person, not the match
+    assert Subject.objects.filter(last_name="Testersma", birth_date=BIRTH).count() == 2
 
 
 def test_open_signal_without_subject_is_a_candidate(client, users):
@@ -86,10 +91,16 @@ def test_open_signal_without_subject_is_a_candidate(client, users):
 
 
 def test_different_birth_date_is_no_match(client, users):
-    SubjectFactory(first_name="Yara", last_name="Testersma", birth_date=datetime.date(1990, 1, 1))
+    other = SubjectFactory(
+        first_name="Yara", last_name="Testersma", birth_date=datetime.date(1990, 1, 1)
+    )
     client.force_login(users["map"])
     response = client.post(reverse("signals:add"), _form())
     assert response.status_code == 302
+    subject = Signal.objects.get().dossier.subject
+    assert subject != other  # a new person, not the namesake
+    assert subject.birth_date == BIRTH
+    assert Subject.objects.count() == 2
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,7 @@
-"""The transition table, exhaustively: every allowed step by its role, every other refused."""
+"""The transition table: every allowed step is taken by its role and refused to every demo
+role without its permission. Steps outside the table are sampled, not exhaustive: from every
+state except archived into the four targets that matter most (pre-assessment, included, in
+execution, closed), each refused with a reason even to a user holding every role."""
 
 import pytest
 from django.contrib.auth.models import Group

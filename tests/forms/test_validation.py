@@ -187,8 +187,19 @@ def test_built_form_never_crashes_on_any_field_type(data):
             ]
         ]
 
+    questions = {item["key"] for item in Version.fields if item["type"] != "heading"}
+    required = {item["key"] for item in Version.fields if item["required"]}
+    left_out = {key for key in required if key not in data or data[key] is None}
+
     form = build_form(Version(), _as_querydict(data))
     if form.is_valid():
-        json.dumps(form.answers())
+        assert not left_out  # a required question left out is never accepted
+        answers = form.answers()
+        json.dumps(answers)
+        assert set(answers) == questions
     else:
-        assert all(form.errors.values())
+        # Errors name real questions, each with a message, and every required question left
+        # out is among them; an unknown key ("onbekend") is ignored, never an error.
+        assert set(form.errors) <= questions | {"__all__"}
+        assert all(message.strip() for errors in form.errors.values() for message in errors)
+        assert left_out <= set(form.errors)

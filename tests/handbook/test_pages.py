@@ -4,7 +4,9 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from handbook.blocks import RICH_TEXT_FEATURES
 from handbook.models import GuidancePage, HomePage
 from handbook.selectors import handbook_sections, handbook_url
 
@@ -59,20 +61,44 @@ def test_dossier_page_links_to_the_handbook(client, walk, users):
 
 
 def test_programme_team_edits_and_publishes_a_chapter(client, users):
+    """The programme team fills in a placeholder chapter in the Wagtail page editor and
+    publishes it; the reader then sees the new text, not the placeholder."""
     page = GuidancePage.objects.get(chapter="8")
+    revisions_before = page.revisions.count()
     client.force_login(users["programmateam"])
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert client.get(edit_url).status_code == 200
 
-    revision = page.save_revision(user=users["programmateam"])
-    page.title = "De instrumentenkoffer (bijgewerkt)"
-    page.placeholder = False
-    revision = page.save_revision(user=users["programmateam"])
-    revision.publish(user=users["programmateam"])
+    heading = {"text": "De instrumentenkoffer", "anchor": "intervention-catalogue"}
+    text = rich_text("<p>Kies interventies uit de catalogus.</p>", features=RICH_TEXT_FEATURES)
+    data = nested_form_data(
+        {
+            "title": "De instrumentenkoffer (bijgewerkt)",
+            "slug": page.slug,
+            "chapter": "8",
+            "summary": "Bijgewerkte samenvatting van de instrumentenkoffer.",
+            "body": streamfield([("heading", heading), ("text", text)]),
+            "action-publish": "action-publish",
+        }
+    )  # "placeholder" left out: an unticked checkbox
+    response = client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
     page.refresh_from_db()
+    assert page.live
     assert page.title == "De instrumentenkoffer (bijgewerkt)"
     assert not page.placeholder
-    assert page.revisions.count() == 2
+    assert page.summary == "Bijgewerkte samenvatting van de instrumentenkoffer."
+    assert [block.block_type for block in page.body] == ["heading", "text"]
+    assert page.revisions.count() == revisions_before + 1
+    latest = page.revisions.order_by("-created_at", "-id").first()
+    assert latest.user == users["programmateam"]
+    assert page.live_revision == latest
+
+    reader = client.get(page.url).content.decode()
+    assert "De instrumentenkoffer (bijgewerkt)" in reader
+    assert "Kies interventies uit de catalogus." in reader
+    assert handbook_url(key="intervention-catalogue") == f"{page.url}#intervention-catalogue"
 
 
 def test_case_director_cannot_edit_the_handbook(client, users):

@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from dossiers.models import Reminder, ReminderKind
-from dossiers.selectors.obligations import action_queue_for
+from dossiers.models import DossierDeadline, Reminder, ReminderKind
+from dossiers.obligations import LETTER_PERMISSION
+from dossiers.selectors.queues import work_queues_for
 from dossiers.services.letters import letter_generate, letter_send_record
 from dossiers.services.reminders import reminders_scan
 from reports.periods import Period
@@ -42,9 +43,17 @@ def test_reminds_the_map_before_and_on_the_due_date(adult, users, clock):
     assert (before.kind, before.due_on) == (ReminderKind.BEFORE, DECIDED + 21 * DAY)
     assert users["map"].email in before.recipients
     assert any("Notificatiebrief versturen" in m.subject for m in mail.outbox)
-    # the MAP's dashboard queue points at the letter register
-    queue = action_queue_for(user=users["map"], on=DECIDED + 14 * DAY)
-    assert [(o.kind, o.dossier) for o in queue] == [("letter", adult)]
+    # the stored deadline the start page reads, and the MAP's letter queue on it
+    deadline = DossierDeadline.objects.get(dossier=adult)
+    assert (deadline.kind, deadline.due_on) == ("letter", DECIDED + 21 * DAY)
+    assert (deadline.responsible_user, deadline.responsible_permission) == (
+        None,
+        LETTER_PERMISSION,
+    )
+    letters = _queues(users["map"], DECIDED + 14 * DAY)["letters"]
+    assert [(row.label, row.when) for row in letters.rows] == [
+        (adult.reference, DECIDED + 21 * DAY)
+    ]
     client_page = _dashboard(users["map"])
     assert reverse("letters:register", args=[adult.pk]) in client_page
 
@@ -52,6 +61,10 @@ def test_reminds_the_map_before_and_on_the_due_date(adult, users, clock):
     reminders_scan(on=DECIDED + 21 * DAY)
     kinds = set(Reminder.objects.filter(obligation_key=letter_key).values_list("kind", flat=True))
     assert kinds == {ReminderKind.BEFORE, ReminderKind.DUE}
+
+
+def _queues(user, on):
+    return {queue.key: queue for queue in work_queues_for(user=user, on=on)}
 
 
 def _dashboard(user):
@@ -69,7 +82,8 @@ def test_no_reminder_once_every_letter_is_sent(adult, users, clock):
     reminders_scan(on=DECIDED + 14 * DAY)
     reminders_scan(on=DECIDED + 21 * DAY)
     assert not Reminder.objects.filter(obligation_key=f"letter:{adult.pk}").exists()
-    assert action_queue_for(user=users["map"], on=DECIDED + 21 * DAY) == []
+    assert not DossierDeadline.objects.filter(dossier=adult, kind="letter").exists()
+    assert _queues(users["map"], DECIDED + 21 * DAY)["letters"].count == 0
 
 
 def test_day_21_is_on_time_and_day_22_is_late(included, users, clock, client):

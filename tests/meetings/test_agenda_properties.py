@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossiers.meetings.agenda import agenda_item_add
-from dossiers.models import AgendaItem, Meeting, MeetingKind
+from dossiers.models import AgendaDecision, AgendaItem, AgendaItemKind, Meeting, MeetingKind
 from dossiers.workflow.states import DossierState as S
 
 ANY = st.one_of(st.text(max_size=30), st.integers().map(str), st.sampled_from(["", "up", "1"]))
@@ -47,4 +47,11 @@ def test_agenda_forms_never_fail_with_500(
     assert decide.status_code in (200, 302)
     move = client.post(reverse("agenda_items:move", args=[item.pk]), {"direction": kind})
     assert move.status_code == 302
-    assert AgendaItem.objects.filter(meeting=meeting).count() >= 1
+    # Whatever came in, the agenda stays well-formed: the item is still on it, nothing junk
+    # was stored as a kind or a decision, and no two items share a slot.
+    items = list(AgendaItem.objects.filter(meeting=meeting))
+    assert item.pk in {each.pk for each in items}
+    assert all(each.kind in AgendaItemKind.values for each in items)
+    assert all(each.decision in ("", *AgendaDecision.values) for each in items)
+    positions = [each.position for each in items]
+    assert len(positions) == len(set(positions))

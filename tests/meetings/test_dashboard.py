@@ -1,29 +1,56 @@
-"""The "Actie nodig" queue and the dossier's next deadlines, and the reminder listing."""
+"""The start page's work queues per role, the dossier's next deadlines, and the reminder listing."""
 
 import datetime
 
 from django.urls import reverse
 
-from dossiers.selectors.obligations import action_queue_for
+from dossiers.models import DossierDeadline, Reminder, ReminderKind
+from dossiers.selectors.queues import work_queues_for
+from dossiers.services.reminders import reminders_scan
 from dossiers.workflow.states import DossierState as S
 
 D = datetime.date
 
 
-def test_action_queue_per_role(clock, calendar, walk, users, other_director):
+def _queues(user, on):
+    return {queue.key: queue for queue in work_queues_for(user=user, on=on)}
+
+
+def test_work_queues_per_role(clock, calendar, walk, users, other_director):
+    """Included on 25 March: on 21 May the concept plan (due 20 May) is overdue."""
     clock.move_to(D(2027, 3, 25))
     dossier = walk(S.INCLUDED)
-    clock.move_to(D(2027, 5, 21))
-    mine = action_queue_for(user=users["regisseur"], on=D(2027, 5, 21))
-    assert {o.kind for o in mine} == {"concept_plan", "uvo"}
-    assert all(o.dossier == dossier for o in mine)
-    assert action_queue_for(user=other_director, on=D(2027, 5, 21)) == []
-    # the MAP sends the letter: its obligation reaches the MAP through the letter scope
-    assert {o.kind for o in action_queue_for(user=users["map"], on=D(2027, 5, 21))} == {"letter"}
-    escalated = action_queue_for(user=users["itatr"], on=D(2027, 5, 21))
-    assert {o.kind for o in escalated} == {"concept_plan", "uvo"}  # overdue: escalated
-    agenda = action_queue_for(user=users["secretaris"], on=D(2027, 5, 21))
-    assert {o.kind for o in agenda} == {"agenda"}
+    on = D(2027, 5, 21)
+    clock.move_to(on)
+
+    # The case director: their stored deadlines, and the earliest in their deadline queue.
+    mine = DossierDeadline.objects.filter(dossier=dossier, responsible_user=users["regisseur"])
+    assert set(mine.values_list("kind", flat=True)) == {"concept_plan", "uvo"}
+    deadlines = _queues(users["regisseur"], on)["deadlines"]
+    assert [(row.label, row.when, row.overdue) for row in deadlines.rows] == [
+        (dossier.reference, D(2027, 5, 20), True)
+    ]
+    assert _queues(other_director, on)["deadlines"].count == 0
+
+    # The MAP sends the letter: the letter queue, through the letter scope.
+    map_queues = _queues(users["map"], on)
+    assert [row.label for row in map_queues["letters"].rows] == [dossier.reference]
+    assert "deadlines" not in map_queues
+
+    # Overdue obligations escalate to the ITAT-R member of the director's organisation; that
+    # is a reminder now, not a start-page queue (more in test_reminders.py).
+    reminders_scan(on=on)
+    escalated = Reminder.objects.filter(kind=ReminderKind.ESCALATION, dossier_id=dossier.pk)
+    to_itatr = {
+        r.obligation_key.split(":")[0] for r in escalated if users["itatr"].email in r.recipients
+    }
+    assert to_itatr == {"concept_plan", "uvo"}
+
+    # The secretary sends agendas: the next meetings, whose agenda is not sent yet.
+    meetings = _queues(users["secretaris"], on)["meetings"]
+    assert meetings.rows
+    assert all("agenda nog niet verstuurd" in row.what for row in meetings.rows)
+    assert any(row.when <= on + datetime.timedelta(days=7) for row in meetings.rows)
 
 
 def test_dashboard_and_dossier_page_show_deadlines(clock, calendar, walk, users, client):

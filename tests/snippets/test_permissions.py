@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from snippets.models import Intervention, RiskGroup
+from snippets.models import Intervention, Organisation, OtherApproach, ProblemArea, RiskGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +21,37 @@ def test_anonymous_is_sent_to_login(client, model):
     assert reverse("wagtailadmin_login") in response["Location"]
 
 
+# What the programme team fills in on each catalogue snippet's add form (required fields only).
+NEW_ITEMS = {
+    "intervention": (
+        Intervention,
+        {"name": "Testinterventie", "description": "Nieuw in de catalogus.", "domain": "care"},
+    ),
+    "organisation": (Organisation, {"name": "Testorganisatie", "kind": "other"}),
+    "riskgroup": (RiskGroup, {"number": "97", "name": "Testrisicogroep"}),
+    "problemarea": (ProblemArea, {"name": "Testprobleemgebied", "sort_order": "0"}),
+    "otherapproach": (OtherApproach, {"name": "Testaanpak"}),
+}
+
+
+def test_new_items_cover_every_catalogue_snippet():
+    assert set(NEW_ITEMS) == set(SNIPPETS)
+
+
 @pytest.mark.parametrize("model", SNIPPETS)
 def test_programme_team_can_add_every_catalogue_item(client, users, model):
+    model_class, fields = NEW_ITEMS[model]
     client.force_login(users["programmateam"])
     assert client.get(_url(model, "list")).status_code == 200
-    response = client.get(_url(model, "add"))
-    assert response.status_code == 200
-    assert b"Publiceren" in response.content or b"Publish" in response.content
+    assert client.get(_url(model, "add")).status_code == 200
+
+    response = client.post(_url(model, "add"), {**fields, "action-publish": "action-publish"})
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lookup = {key: value for key, value in fields.items() if key in ("name", "number")}
+    item = model_class.objects.get(**lookup)
+    assert item.live
+    assert item.revisions.get().user == users["programmateam"]
 
 
 @pytest.mark.parametrize("model", ["intervention", "riskgroup", "problemarea"])
