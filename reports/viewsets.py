@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from dossiers.logged_views import LoggedExportMixin
 from dossiers.models import AccessLogEntry, DeletionLogEntry
+from dossiers.models.access_log import what_of
 from dossiers.views.base import ReadOnlyModelViewSet
 from reports.access_log_views import (
     PSEUDONYMOUS_FIELDS,
@@ -23,10 +24,10 @@ from reports.access_log_views import (
 from reports.filters import AccessLogFilterSet
 from reports.models import PartnerExportProfile
 from reports.partner_exports import column_choices
-from reports.xlsx import SafeSpreadsheetExportMixin
+from reports.listing_export import ExportColumn, ListingExportMixin
 
 
-class AccessLogIndexView(LoggedExportMixin, SafeSpreadsheetExportMixin, IndexView):
+class AccessLogIndexView(LoggedExportMixin, ListingExportMixin, IndexView):
     """Exporting the access log is itself logged (it names people)."""
 
     log_description = _("Toegangslog")
@@ -69,11 +70,11 @@ class AccessLogViewSet(ReadOnlyLogViewSet):
         "organisation",
         "action",
         "dossier_reference",
-        "what",
+        ExportColumn(_("Wat"), ("object_description",), what_of, 30),
         "purpose",
         "row_count",
     ]
-    export_headings = {"what": _("Wat"), "purpose": _("Doel")}
+    export_headings = {"purpose": _("Doel")}
     export_filename = "toegangslog"
 
     @property

@@ -74,7 +74,7 @@ class AccessLogEntry(AppendOnlyModel):
         Descriptions name letters' recipients, contacts and attachments ("Notificatiebrief:
         <naam>"); administrators see only the kind, the name resolver sees all of it.
         """
-        return self.object_description.split(":", 1)[0].strip()
+        return what_of(self.object_description)
 
     @property
     def path_without_query(self) -> str:
@@ -84,3 +84,8 @@ class AccessLogEntry(AppendOnlyModel):
     def __str__(self):
         action = self.get_action_display()
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {action} {self.dossier_reference}"
+
+
+def what_of(object_description: str) -> str:
+    """The kind of object before the first colon: what was read, without names."""
+    return (object_description or "").split(":", 1)[0].strip()
