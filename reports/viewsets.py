@@ -22,9 +22,9 @@ from reports.access_log_views import (
     ResolveNamesView,
 )
 from reports.filters import AccessLogFilterSet
+from reports.listing_export import ExportColumn, ListingExportMixin
 from reports.models import PartnerExportProfile
 from reports.partner_exports import column_choices
-from reports.listing_export import ExportColumn, ListingExportMixin
 
 
 class AccessLogIndexView(LoggedExportMixin, ListingExportMixin, IndexView):
