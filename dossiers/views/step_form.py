@@ -76,7 +76,8 @@ class StepFormView(DossierPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form = kwargs.pop("form", None) or self.build()
-        confirming = self.confirming and self.draft is not None
+        # After a refused confirmation the form comes back with its errors, not the question.
+        confirming = self.confirming and self.draft is not None and not form.errors
         return super().get_context_data(
             form=form,
             draft=self.draft,

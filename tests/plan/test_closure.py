@@ -99,8 +99,10 @@ def test_propose_closure_then_advice_and_decision_close_the_dossier_read_only(cl
     assert not ClosureProposal.objects.filter(dossier=dossier).exists()
     dossier.refresh_from_db()
     assert dossier.state == S.IN_EXECUTION
-    # Confirming checks the whole proposal: a warm handover needs to say to whom.
-    response = client.post(url, {"action": "confirm"})
+    # Confirming checks the whole proposal: a warm handover needs to say to whom. The refusal
+    # shows the form with the error, also when posted to the confirmation's own address.
+    response = client.post(f"{url}?bevestigen=1", {"action": "confirm"})
+    assert "Weet u het zeker?" not in response.content.decode()
     assert "Vermeld aan wie warm wordt overgedragen." in response.content.decode()
     assert not ClosureProposal.objects.filter(dossier=dossier).exists()
     facts["handover_to"] = "Wijkteam Noord, mevrouw Fictief"
