@@ -65,7 +65,8 @@ BODY = [
         "UVO, evaluatie en de brieven;</li>"
         "<li>agenda's, de monitor, de bewerkschermen van de instrumentenkoffer, het "
         "gebruikersoverzicht;</li>"
-        "<li>de foutpagina's (niet gevonden, geen toegang, serverfout).</li>"
+        "<li>de foutpagina “niet gevonden”. De pagina's “geen toegang” en “serverfout” "
+        "gebruiken dezelfde opmaak maar worden nog niet automatisch gecontroleerd.</li>"
         "</ul>"
     ),
     heading("Hoe is onderzocht", "method"),
