@@ -83,11 +83,13 @@ bench: install
 	exit $$failed
 
 ## scale-data: the national-size data set on PostgreSQL (DATABASE_URL): 50,000 dossiers and
-## about 100 logbook lines per active dossier (SCALE_DOSSIERS=10000 for a development run)
+## about 100 logbook lines per active dossier (SCALE_DOSSIERS=10000 for a development run);
+## ANALYZE at the end, so the planner sees the bulk-loaded tables before autovacuum would
 SCALE_DOSSIERS ?= 50000
 scale-data: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_data --dossiers $(SCALE_DOSSIERS) --journal 100 --seed 7
+	$(PY) manage.py shell -c "from django.db import connection; connection.cursor().execute('ANALYZE')"
 
 demo: install
 	$(PY) manage.py demo_data --dossiers $${DOSSIERS:-60} --seed $${SEED:-2016}

@@ -9,14 +9,14 @@ past period's numbers stay the same after its cases are gone.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, TruncDate
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.meetings.calendar import MeetingCalendar
 from dossiers.models import (
-    ActionPlan,
     CaseMeeting,
     Dossier,
     DossierStatusChange,
@@ -37,7 +37,7 @@ from dossiers.obligations import (
     uvo_due,
 )
 from dossiers.workflow.states import DossierState
-from reports.facts import age_band, day, facts_read_once, in_period, stored_facts
+from reports.facts import day, facts_read_once, in_period, stored_facts
 from reports.periods import Period
 from reports.suppression import suppress
 from snippets.models import Intervention, RiskGroup
@@ -64,10 +64,29 @@ class Table:
         return [(label, suppress(count)) for label, count in self.rows]
 
 
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _day_start(on: datetime.date) -> datetime.datetime:
+    """Midnight at the start of ``on`` in the current time zone.
+
+    ``localdate(x) >= on`` is ``x >= _day_start(on)`` and ``localdate(x) <= on`` is
+    ``x < _day_start(on + 1 day)``: a plain range on the stored value, which an index can use,
+    instead of converting every row to a local date (``__date``), which no index can.
+    """
+    return timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
+
+
+def _in_days(prefix: str, period: Period) -> dict[str, datetime.datetime]:
+    """Filter arguments: the datetime field ``prefix`` falls on a day of ``period``."""
+    return {
+        f"{prefix}__gte": _day_start(period.start),
+        f"{prefix}__lt": _day_start(period.end + ONE_DAY),
+    }
+
+
 def _dossiers_registered(period: Period):
-    return Dossier.objects.filter(
-        created_at__date__gte=period.start, created_at__date__lte=period.end
-    )
+    return Dossier.objects.filter(**_in_days("created_at", period))
 
 
 def inflow_by_source_type(*, period: Period) -> Table:
@@ -93,7 +112,9 @@ def inflow_by_risk_group(*, period: Period) -> Table:
         .values_list("assessment__risk_groups")
         .annotate(n=Count("pk", distinct=True))
     )
-    without = dossiers.filter(assessment__risk_groups__isnull=True).distinct().count()
+    without = dossiers.filter(assessment__risk_groups__isnull=True).aggregate(
+        n=Count("pk", distinct=True)
+    )["n"]
     for fact in stored_facts():
         if in_period(fact["created_on"], period):
             for group in fact["risk_groups"]:
@@ -104,14 +125,55 @@ def inflow_by_risk_group(*, period: Period) -> Table:
     return Table("inflow_risk_group", str(_("Instroom dossiers naar risicogroep")), rows)
 
 
+def _day_number(year, month, day):
+    """A date as the number YYYYMMDD, so dates compare as numbers in any database."""
+    return year * 10000 + month * 100 + day
+
+
+def _last_adult_birth_date(on: datetime.date) -> datetime.date:
+    """Born on or before this day is 18 or older on ``on`` (``reports.facts.age_band``)."""
+    try:
+        return on.replace(year=on.year - 18)
+    except ValueError:  # 29 February: 18 on the 1st of March in a common year
+        return on.replace(year=on.year - 18, day=28)
+
+
+def _age_band_at_registration(period: Period) -> Case:
+    """``reports.facts.age_band`` of the subject on the (local) day of registration, in SQL,
+    for dossiers registered in ``period``.
+
+    Whoever was born after the last adult birth date of the period's end is a minor on every
+    day of it, and whoever was born on or before that of its start an adult; only the births in
+    between are compared with their own day of registration, as YYYYMMDD numbers (under 18 on
+    day D is ``birth > D - 180000``, which also holds for a 29 February on either side).
+    """
+    born = "subject__birth_date"
+    registered = _day_number(
+        ExtractYear("created_at"), ExtractMonth("created_at"), ExtractDay("created_at")
+    )
+    birth = _day_number(ExtractYear(born), ExtractMonth(born), ExtractDay(born))
+    return Case(
+        When(**{f"{born}__isnull": True}, then=Value("unknown")),
+        When(**{f"{born}__gt": _last_adult_birth_date(period.end)}, then=Value("minor")),
+        When(**{f"{born}__lte": _last_adult_birth_date(period.start)}, then=Value("adult")),
+        When(GreaterThan(birth, registered - 18 * 10000), then=Value("minor")),
+        default=Value("adult"),
+        output_field=CharField(),
+    )
+
+
 def inflow_by_gender_and_age(*, period: Period) -> Table:
     """Dossiers registered in the period, per gender and minor/adult at registration."""
     counts: dict[tuple[str, str], int] = {}
-    for created_at, birth_date, gender in _dossiers_registered(period).values_list(
-        "created_at", "subject__birth_date", "subject__gender"
-    ):
-        key = (gender or Gender.OTHER, age_band(birth_date, timezone.localdate(created_at)))
-        counts[key] = counts.get(key, 0) + 1
+    rows = (
+        _dossiers_registered(period)
+        .annotate(band=_age_band_at_registration(period))
+        .values_list("subject__gender", "band")
+        .annotate(n=Count("pk"))
+    )
+    for gender, band, n in rows:
+        key = (gender or Gender.OTHER, band)
+        counts[key] = counts.get(key, 0) + n
     for fact in stored_facts():
         if in_period(fact["created_on"], period):
             key = (fact["gender"] or Gender.OTHER, fact["age_band"])
@@ -132,9 +194,7 @@ def inflow_by_gender_and_age(*, period: Period) -> Table:
 def outflow_by_reason(*, period: Period) -> Table:
     """Dossiers that left the approach in the period, per way out (status history)."""
     counts = dict(
-        DossierStatusChange.objects.filter(
-            to_state__in=OUTFLOW_STATES, at__date__gte=period.start, at__date__lte=period.end
-        )
+        DossierStatusChange.objects.filter(to_state__in=OUTFLOW_STATES, **_in_days("at", period))
         .values_list("to_state")
         .annotate(n=Count("dossier", distinct=True))
     )
@@ -146,16 +206,21 @@ def outflow_by_reason(*, period: Period) -> Table:
     return Table("outflow_reason", str(_("Uitstroom naar reden")), rows)
 
 
-def dossiers_by_state_at_end(*, period: Period) -> Table:
-    """Dossiers per state on the last day of the period, from the status history."""
-    last_state = (
-        DossierStatusChange.objects.filter(dossier=OuterRef("pk"), at__date__lte=period.end)
+def _state_before(moment: datetime.datetime) -> Subquery:
+    """The state of the dossier (``OuterRef("pk")``) just before ``moment``: its last step."""
+    return Subquery(
+        DossierStatusChange.objects.filter(dossier=OuterRef("pk"), at__lt=moment)
         .order_by("-at", "-pk")
         .values("to_state")[:1]
     )
+
+
+def dossiers_by_state_at_end(*, period: Period) -> Table:
+    """Dossiers per state on the last day of the period, from the status history."""
+    after_end = _day_start(period.end + ONE_DAY)
     counts = dict(
-        Dossier.objects.filter(created_at__date__lte=period.end)
-        .annotate(state_at_end=Coalesce(Subquery(last_state), Value(DossierState.REGISTERED)))
+        Dossier.objects.filter(created_at__lt=after_end)
+        .annotate(state_at_end=Coalesce(_state_before(after_end), Value(DossierState.REGISTERED)))
         .values_list("state_at_end")
         .annotate(n=Count("pk"))
     )
@@ -178,31 +243,32 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
             dossier=OuterRef("pk"), to_state=DossierState.PLAN_ADVISED
         )
         .order_by("at")
-        .values("at")[:1]
+        .annotate(on=TruncDate("at"))
+        .values("on")[:1]
     )
     today = timezone.localdate()
-    pairs = [
-        (included_on, timezone.localdate(advised_at) if advised_at else None)
-        for included_on, advised_at in (
-            Dossier.objects.filter(included_on__gte=period.start, included_on__lte=period.end)
-            .annotate(advised_at=Subquery(first_advice))
-            .values_list("included_on", "advised_at")
-        )
-    ]
-    pairs += [
-        (day(fact["included_on"]), day(fact["advised_on"]))
+    # (included on, first advice on, number of dossiers): grouped in the database
+    groups = list(
+        Dossier.objects.filter(included_on__gte=period.start, included_on__lte=period.end)
+        .annotate(advised_on=Subquery(first_advice))
+        .values_list("included_on", "advised_on")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    groups += [
+        (day(fact["included_on"]), day(fact["advised_on"]), 1)
         for fact in stored_facts()
         if in_period(fact["included_on"], period)
     ]
     programme, calendar = ProgrammeSettings.load(), MeetingCalendar.load()
     counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
-    for included_on, advised_on in pairs:
+    for included_on, advised_on, n in groups:
         meeting = advisory_meeting_after(included_on, programme, calendar)
         due = meeting.date if meeting else None
         if advised_on is not None:
-            counts["in_time" if due is None or advised_on <= due else "late"] += 1
+            counts["in_time" if due is None or advised_on <= due else "late"] += n
         else:
-            counts["overdue" if due is not None and today > due else "pending"] += 1
+            counts["overdue" if due is not None and today > due else "pending"] += n
     labels = {
         "in_time": _("Advies in het ITAT-R waarvoor het dossier was gepland (of eerder)"),
         "late": _("Advies in een later ITAT-R"),
@@ -213,15 +279,15 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
     return Table("advisory_deadline", str(_("Termijn ITAT-R-advies na opname")), rows)
 
 
-def _term_counts(pairs, term: datetime.timedelta, today: datetime.date) -> dict[str, int]:
-    """(start, done_on or None) pairs -> done in time / late / overdue / pending within term."""
+def _term_counts(groups, term: datetime.timedelta, today: datetime.date) -> dict[str, int]:
+    """(start, done_on or None, number) -> done in time / late / overdue / pending within term."""
     counts = {"in_time": 0, "late": 0, "overdue": 0, "pending": 0}
-    for start, done_on in pairs:
+    for start, done_on, n in groups:
         due = start + term
         if done_on is not None:
-            counts["in_time" if done_on <= due else "late"] += 1
+            counts["in_time" if done_on <= due else "late"] += n
         else:
-            counts["overdue" if today > due else "pending"] += 1
+            counts["overdue" if today > due else "pending"] += n
     return counts
 
 
@@ -235,10 +301,13 @@ def letter_deadline_compliance(*, period: Period) -> Table:
     letters = list(
         NotificationLetter.objects.filter(
             dossier__included_on__gte=period.start, dossier__included_on__lte=period.end
-        ).values_list("dossier__included_on", "sent_on")
+        )
+        .values_list("dossier__included_on", "sent_on")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     letters += [
-        (day(fact["included_on"]), day(sent_on))
+        (day(fact["included_on"]), day(sent_on), 1)
         for fact in stored_facts()
         if in_period(fact["included_on"], period)
         for sent_on in fact.get("letters_sent_on", [])
@@ -328,11 +397,29 @@ def special_interventions(*, period: Period) -> Table:
 
 
 # -- UVO and evaluation terms ---------------------------------------------------------------
+#
+# Live dossiers are counted in the database, from three queries whose rows are the period's
+# UVOs, the period's evaluations and the dossiers in execution on the reference day; the status
+# history is never read whole. Each UVO and evaluation row carries the date of the one before it
+# in the same dossier (the later term runs from the last one held, ``uvo_due``/``evaluation_due``
+# take the maximum), the dossier's state on its day and its adoption. The stored facts of deleted
+# cases go through ``_Timeline`` in Python by the same rules.
+
+
+def _adoption_date(
+    recorded_on: datetime.date | None, decided_on: datetime.date | None
+) -> datetime.date | None:
+    """The adoption the evaluation clock runs from, as the obligations engine reads it: the
+    decision's own date when recorded (a decision recorded a day late counts from the decision),
+    else the day the step to "plan adopted" was recorded."""
+    if recorded_on is None:
+        return None
+    return decided_on if decided_on is not None and decided_on <= recorded_on else recorded_on
 
 
 @dataclass
 class _Timeline:
-    """What the UVO and evaluation terms of one dossier are computed from."""
+    """What the UVO and evaluation terms of one deleted case are computed from (stored facts)."""
 
     history: list[tuple[datetime.date, str]] = field(default_factory=list)
     uvos: list[datetime.date] = field(default_factory=list)
@@ -345,58 +432,23 @@ class _Timeline:
         return states[-1] if states else DossierState.REGISTERED
 
     def adopted_on(self, on: datetime.date) -> datetime.date | None:
-        """The adoption the clock runs from, as the obligations engine reads it: the decision's
-        own date when recorded (a decision recorded a day late counts from the decision)."""
         adopted = [d for d, state in self.history if state == DossierState.PLAN_ADOPTED]
         adopted = [d for d in adopted if d <= on]
-        if not adopted:
-            return None
-        decided = self.decided_adoption_on
-        return decided if decided is not None and decided <= adopted[-1] else adopted[-1]
+        return _adoption_date(adopted[-1] if adopted else None, self.decided_adoption_on)
 
 
-def _timelines(period: Period) -> list[_Timeline]:
-    """Status history, UVO and evaluation dates up to the period's end, live and stored."""
-    timelines: dict[int, _Timeline] = {}
-    changes = DossierStatusChange.objects.filter(at__date__lte=period.end).order_by("at", "pk")
-    for dossier_id, at, state in changes.values_list("dossier_id", "at", "to_state"):
-        timelines.setdefault(dossier_id, _Timeline()).history.append(
-            (timezone.localdate(at), state)
+def _stored_timelines(period: Period) -> list[_Timeline]:
+    """Status history, UVO and evaluation dates up to the period's end of the deleted cases."""
+    return [
+        _Timeline(
+            history=[(day(on), state) for on, state in fact["history"] if day(on) <= period.end],
+            uvos=[day(on) for on in fact.get("uvos_on", []) if day(on) <= period.end],
+            evaluations=[day(on) for on in fact.get("evaluations_on", []) if day(on) <= period.end],
+            uvo_interval_days=fact.get("uvo_interval_days"),
+            decided_adoption_on=day(fact["adopted_on"]) if fact.get("adopted_on") else None,
         )
-    uvos = CaseMeeting.objects.filter(held_on__lte=period.end).order_by("held_on", "pk")
-    for dossier_id, held_on in uvos.values_list("dossier_id", "held_on"):
-        timelines.setdefault(dossier_id, _Timeline()).uvos.append(held_on)
-    evaluations = Evaluation.objects.filter(evaluated_on__lte=period.end)
-    for dossier_id, on in evaluations.order_by("evaluated_on", "pk").values_list(
-        "dossier_id", "evaluated_on"
-    ):
-        timelines.setdefault(dossier_id, _Timeline()).evaluations.append(on)
-    own_intervals = Dossier.objects.filter(
-        pk__in=list(timelines), uvo_interval_days__isnull=False
-    ).values_list("pk", "uvo_interval_days")
-    for dossier_id, days in own_intervals:
-        timelines[dossier_id].uvo_interval_days = days
-    decided = ActionPlan.objects.filter(
-        dossier_id__in=list(timelines), adopted_on__isnull=False
-    ).values_list("dossier_id", "adopted_on")
-    for dossier_id, adopted_on in decided:
-        timelines[dossier_id].decided_adoption_on = adopted_on
-    found = list(timelines.values())
-    for fact in stored_facts():
-        found.append(
-            _Timeline(
-                history=[
-                    (day(on), state) for on, state in fact["history"] if day(on) <= period.end
-                ],
-                uvos=[day(on) for on in fact.get("uvos_on", []) if day(on) <= period.end],
-                evaluations=[
-                    day(on) for on in fact.get("evaluations_on", []) if day(on) <= period.end
-                ],
-                uvo_interval_days=fact.get("uvo_interval_days"),
-                decided_adoption_on=day(fact["adopted_on"]) if fact.get("adopted_on") else None,
-            )
-        )
-    return found
+        for fact in stored_facts()
+    ]
 
 
 def _reference_day(period: Period) -> datetime.date:
@@ -404,24 +456,146 @@ def _reference_day(period: Period) -> datetime.date:
     return min(period.end, timezone.localdate())
 
 
-def uvo_deadline_compliance(*, period: Period) -> Table:
+def _previous_date(model, date_field: str) -> Subquery:
+    """The date of the row of the same dossier just before this one (``OuterRef``), in the
+    (date, pk) order the terms are read in: the latest earlier date."""
+    return Subquery(
+        model.objects.filter(dossier=OuterRef("dossier"))
+        .filter(
+            Q(**{f"{date_field}__lt": OuterRef(date_field)})
+            | Q(**{date_field: OuterRef(date_field), "pk__lt": OuterRef("pk")})
+        )
+        .order_by(f"-{date_field}")
+        .values(date_field)[:1]
+    )
+
+
+def _last_step_by_day(date_field: str, **steps) -> QuerySet:
+    """The dossier's last status change on or before the day in ``date_field`` (``OuterRef``);
+    only the few rows of that one dossier are compared by local date."""
+    return DossierStatusChange.objects.filter(
+        dossier=OuterRef("dossier"), at__date__lte=OuterRef(date_field), **steps
+    ).order_by("-at", "-pk")
+
+
+def _last_date_until(model, date_field: str, until: datetime.date) -> Subquery:
+    """The dossier's (``OuterRef("pk")``) last ``date_field`` on or before ``until``."""
+    return Subquery(
+        model.objects.filter(dossier=OuterRef("pk"), **{f"{date_field}__lte": until})
+        .order_by(f"-{date_field}")
+        .values(date_field)[:1]
+    )
+
+
+@dataclass
+class _TermCounts:
+    uvo: dict[str, int] = field(default_factory=lambda: {"in_time": 0, "late": 0, "overdue": 0})
+    evaluation: dict[str, int] = field(
+        default_factory=lambda: {"in_time": 0, "late": 0, "overdue": 0}
+    )
+
+
+def _term_figures(period: Period, programme: ProgrammeSettings) -> _TermCounts:
+    """UVO and evaluation term counts of ``period``: live dossiers in SQL, stored facts after."""
+    reference = _reference_day(period)
+    counts = _TermCounts()
+    uvos = (
+        CaseMeeting.objects.filter(held_on__gte=period.start, held_on__lte=period.end)
+        .annotate(
+            previous=_previous_date(CaseMeeting, "held_on"),
+            state=Subquery(_last_step_by_day("held_on").values("to_state")[:1]),
+        )
+        .filter(previous__isnull=False, state__in=EXECUTION_STATES)
+        .values_list("held_on", "previous", "dossier__uvo_interval_days")
+    )
+    for held_on, previous, own_days in uvos:
+        due = uvo_due([previous], programme, _Timeline(uvo_interval_days=own_days))
+        counts.uvo["in_time" if held_on <= due else "late"] += 1
+    adopted = {"to_state": DossierState.PLAN_ADOPTED}
+    evaluations = (
+        Evaluation.objects.filter(evaluated_on__gte=period.start, evaluated_on__lte=period.end)
+        .annotate(
+            previous=_previous_date(Evaluation, "evaluated_on"),
+            adopted_at=Subquery(_last_step_by_day("evaluated_on", **adopted).values("at")[:1]),
+        )
+        .filter(adopted_at__isnull=False)
+        .values_list("evaluated_on", "previous", "adopted_at", "dossier__plan__adopted_on")
+    )
+    for on, previous, adopted_at, decided_on in evaluations:
+        adopted_on = _adoption_date(timezone.localdate(adopted_at), decided_on)
+        due = evaluation_due(adopted_on, [previous] if previous else [], programme)
+        counts.evaluation["in_time" if on <= due else "late"] += 1
+    after_reference = _day_start(reference + ONE_DAY)
+    adopted_before = DossierStatusChange.objects.filter(
+        dossier=OuterRef("pk"), at__lt=after_reference, **adopted
+    ).order_by("-at", "-pk")
+    in_execution = (  # grouped: one row per distinct combination, with its number of dossiers
+        Dossier.objects.annotate(state_at_reference=_state_before(after_reference))
+        .filter(state_at_reference__in=EXECUTION_STATES)
+        .annotate(
+            last_uvo=_last_date_until(CaseMeeting, "held_on", reference),
+            last_evaluation=_last_date_until(Evaluation, "evaluated_on", reference),
+            adopted_recorded_on=Subquery(
+                adopted_before.annotate(on=TruncDate("at")).values("on")[:1]
+            ),
+        )
+        .values_list(
+            "uvo_interval_days",
+            "last_uvo",
+            "last_evaluation",
+            "adopted_recorded_on",
+            "plan__adopted_on",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for own_days, last_uvo, last_evaluation, recorded_on, decided_on, n in in_execution:
+        held = [last_uvo] if last_uvo else []
+        due = uvo_due(held, programme, _Timeline(uvo_interval_days=own_days))
+        counts.uvo["overdue"] += n if due is not None and due < reference else 0
+        adopted_on = _adoption_date(recorded_on, decided_on)
+        if adopted_on is not None:
+            earlier = [last_evaluation] if last_evaluation else []
+            late = evaluation_due(adopted_on, earlier, programme) < reference
+            counts.evaluation["overdue"] += n if late else 0
+    for timeline in _stored_timelines(period):
+        _count_stored_uvos(timeline, period, reference, programme, counts.uvo)
+        _count_stored_evaluations(timeline, period, reference, programme, counts.evaluation)
+    return counts
+
+
+def _count_stored_uvos(timeline, period, reference, programme, counts) -> None:
+    for index, held_on in enumerate(timeline.uvos):
+        if index and in_period(held_on.isoformat(), period):
+            if timeline.state_on(held_on) in EXECUTION_STATES:
+                due = uvo_due(timeline.uvos[:index], programme, timeline)
+                counts["in_time" if held_on <= due else "late"] += 1
+    if timeline.state_on(reference) in EXECUTION_STATES:
+        due = uvo_due([d for d in timeline.uvos if d <= reference], programme, timeline)
+        counts["overdue"] += due is not None and due < reference
+
+
+def _count_stored_evaluations(timeline, period, reference, programme, counts) -> None:
+    for index, on in enumerate(timeline.evaluations):
+        adopted_on = timeline.adopted_on(on)
+        if adopted_on is not None and in_period(on.isoformat(), period):
+            due = evaluation_due(adopted_on, timeline.evaluations[:index], programme)
+            counts["in_time" if on <= due else "late"] += 1
+    adopted_on = timeline.adopted_on(reference)
+    if adopted_on is not None and timeline.state_on(reference) in EXECUTION_STATES:
+        earlier = [d for d in timeline.evaluations if d <= reference]
+        counts["overdue"] += evaluation_due(adopted_on, earlier, programme) < reference
+
+
+def uvo_deadline_compliance(*, period: Period, terms: _TermCounts | None = None) -> Table:
     """UVOs held in the period during execution: within the interval after the previous one?
     And the dossiers in execution whose next UVO was overdue at the period's end.
 
     The due date is the obligations engine's rule (``dossiers.obligations.uvo_due``).
+    ``terms``: the counts already computed for the page (``_term_figures``).
     """
     programme = ProgrammeSettings.load()
-    reference = _reference_day(period)
-    counts = {"in_time": 0, "late": 0, "overdue": 0}
-    for timeline in _timelines(period):
-        for index, held_on in enumerate(timeline.uvos):
-            if index and in_period(held_on.isoformat(), period):
-                if timeline.state_on(held_on) in EXECUTION_STATES:
-                    due = uvo_due(timeline.uvos[:index], programme, timeline)
-                    counts["in_time" if held_on <= due else "late"] += 1
-        if timeline.state_on(reference) in EXECUTION_STATES:
-            due = uvo_due([d for d in timeline.uvos if d <= reference], programme, timeline)
-            counts["overdue"] += due is not None and due < reference
+    counts = (terms or _term_figures(period, programme)).uvo
     labels = {
         "in_time": _("UVO op tijd gehouden"),
         "late": _("UVO te laat gehouden"),
@@ -434,25 +608,15 @@ def uvo_deadline_compliance(*, period: Period) -> Table:
     return Table("uvo_deadline", str(title), rows)
 
 
-def evaluation_deadline_compliance(*, period: Period) -> Table:
+def evaluation_deadline_compliance(*, period: Period, terms: _TermCounts | None = None) -> Table:
     """Evaluations in the period: within the interval after adoption or the previous one?
     And the dossiers in execution whose evaluation was overdue at the period's end.
 
     The due date is the obligations engine's rule (``dossiers.obligations.evaluation_due``).
+    ``terms``: the counts already computed for the page (``_term_figures``).
     """
     programme = ProgrammeSettings.load()
-    reference = _reference_day(period)
-    counts = {"in_time": 0, "late": 0, "overdue": 0}
-    for timeline in _timelines(period):
-        for index, on in enumerate(timeline.evaluations):
-            adopted_on = timeline.adopted_on(on)
-            if adopted_on is not None and in_period(on.isoformat(), period):
-                due = evaluation_due(adopted_on, timeline.evaluations[:index], programme)
-                counts["in_time" if on <= due else "late"] += 1
-        adopted_on = timeline.adopted_on(reference)
-        if adopted_on is not None and timeline.state_on(reference) in EXECUTION_STATES:
-            earlier = [d for d in timeline.evaluations if d <= reference]
-            counts["overdue"] += evaluation_due(adopted_on, earlier, programme) < reference
+    counts = (terms or _term_figures(period, programme)).evaluation
     labels = {
         "in_time": _("Evaluatie op tijd"),
         "late": _("Evaluatie te laat"),
@@ -596,6 +760,7 @@ def monitor_tables(*, period: Period) -> list[Table]:
 
 
 def _tables(period: Period) -> list[Table]:
+    terms = _term_figures(period, ProgrammeSettings.load())  # both term tables, one read
     return [
         inflow_by_source_type(period=period),
         inflow_by_risk_group(period=period),
@@ -604,8 +769,8 @@ def _tables(period: Period) -> list[Table]:
         dossiers_by_state_at_end(period=period),
         advisory_deadline_compliance(period=period),
         letter_deadline_compliance(period=period),
-        uvo_deadline_compliance(period=period),
-        evaluation_deadline_compliance(period=period),
+        uvo_deadline_compliance(period=period, terms=terms),
+        evaluation_deadline_compliance(period=period, terms=terms),
         interventions_by_domain(period=period),
         interventions_by_item(period=period),
         special_interventions(period=period),

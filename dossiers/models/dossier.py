@@ -198,6 +198,13 @@ class DossierStatusChange(AppendOnlyModel):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statusgeschiedenis")
         ordering = ["at", "pk"]
+        # The monitor (issue 17): a dossier's state on a day is its last step before the next
+        # midnight, one short backward scan of the first index per dossier; the steps taken in
+        # a period are a range of the second.
+        indexes = [
+            models.Index(fields=["dossier", "at", "id"], name="statuschange_dossier_at_idx"),
+            models.Index(fields=["at"], name="statuschange_at_idx"),
+        ]
 
     def __str__(self):
         return f"{self.dossier}: {self.get_from_state_display()} → {self.get_to_state_display()}"
