@@ -1,3 +1,4 @@
+import pgtrigger
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
@@ -149,7 +150,8 @@ class AppendOnlyQuerySet(models.QuerySet):
     ``update()`` and ``delete()`` (and so ``bulk_update()``) raise; related managers
     (``dossier.history``) inherit the refusal. Django's deletion collector deletes cascaded
     rows through the base manager, not this queryset, so deleting a dossier (retention) still
-    takes its history with it. Not a database guarantee: raw SQL can still change rows.
+    takes its history with it. On PostgreSQL the models that also carry
+    ``append_only_triggers()`` are guarded by the database too, raw SQL included.
     """
 
     def update(self, **kwargs):
@@ -172,6 +174,28 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied(_("Deze registratie kan niet worden verwijderd."))
+
+
+# The names of the two triggers ``append_only_triggers`` makes; their URIs are
+# "<app_label>.<Model>:<name>", e.g. "dossiers.AccessLogEntry:append_only_update".
+APPEND_ONLY_UPDATE = "append_only_update"
+APPEND_ONLY_DELETE = "append_only_delete"
+
+
+def append_only_triggers() -> list:
+    """PostgreSQL triggers that refuse UPDATE and DELETE of a row, whatever sends the SQL.
+
+    Installed by migrations on PostgreSQL only (django-pgtrigger skips other databases; SQLite
+    keeps the ORM guard alone). Two triggers, so a named exception can lift one of them:
+    ``pgtrigger.ignore("dossiers.AccessLogEntry:append_only_update")`` in
+    ``AccessLogQuerySet.retention_scrub``, ``"dossiers.DossierStatusChange:append_only_delete"``
+    in ``dossiers.services.retention`` while it deletes a case.
+    TRUNCATE (the test runner's flush) is not a row operation and is not refused.
+    """
+    return [
+        pgtrigger.Protect(name=APPEND_ONLY_UPDATE, operation=pgtrigger.Update),
+        pgtrigger.Protect(name=APPEND_ONLY_DELETE, operation=pgtrigger.Delete),
+    ]
 
 
 class DossierStatusChange(AppendOnlyModel):
@@ -198,6 +222,7 @@ class DossierStatusChange(AppendOnlyModel):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statusgeschiedenis")
         ordering = ["at", "pk"]
+        triggers = append_only_triggers()
 
     def __str__(self):
         return f"{self.dossier}: {self.get_from_state_display()} → {self.get_to_state_display()}"
