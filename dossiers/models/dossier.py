@@ -115,18 +115,38 @@ class Dossier(models.Model):
     def save(self, *args, **kwargs):
         if self.reference:
             return super().save(*args, **kwargs)
-        # Two registrations at the same moment read the same last number; the unique index
-        # refuses the second, which then takes the next free number (in its own savepoint).
+        # Two registrations at the same moment would read the same last number. On PostgreSQL
+        # they queue for a lock held until the registering transaction ends, so each reads the
+        # number the one before it committed (SQLite has one writer at a time already). Should
+        # a number still be taken, the unique index refuses it and the next free one is tried,
+        # in a savepoint.
         for attempt in range(REFERENCE_ATTEMPTS):
-            self.reference = self._next_reference()
             try:
                 with transaction.atomic():
+                    self._lock_references()
+                    self.reference = self._next_reference()
                     return super().save(*args, **kwargs)
             except IntegrityError:
                 taken = Dossier.objects.filter(reference=self.reference).exists()
                 if not taken or attempt == REFERENCE_ATTEMPTS - 1:
                     raise
         return None
+
+    @classmethod
+    def _lock_references(cls) -> None:
+        """PostgreSQL: wait for, and hold until this transaction ends, the lock on numbering.
+
+        A transaction-level advisory lock keyed on the dossier table; it locks no rows, so
+        nothing but another numbering waits for it.
+        """
+        connection = transaction.get_connection()
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s::regclass::oid::integer, 1)",
+                [cls._meta.db_table],
+            )
 
     @classmethod
     def _next_reference(cls) -> str:
