@@ -30,9 +30,11 @@ browsers:
 test: install browsers
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
-## test-pg: the whole suite on PostgreSQL (DATABASE_URL must point at it)
+## test-pg: the whole suite on PostgreSQL (DATABASE_URL must point at it), then on its own the
+## concurrency tests (threads with their own connections; left out of every other run)
 test-pg: install browsers
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -m concurrency -p no:xdist
 
 ## permission-matrix: rewrite tests/permission_matrix/*.csv from what the app answers now;
 ## then review `git diff tests/permission_matrix` for unexpected 2xx before committing

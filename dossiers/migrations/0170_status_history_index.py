@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("dossiers", "0112_step_form_bindings"),  # the leaf when this was written
+        ("dossiers", "0113_append_only_triggers"),
     ]
 
     operations = [

@@ -1,8 +1,9 @@
+import pgtrigger
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from dossiers.models.dossier import AppendOnlyModel, AppendOnlyQuerySet
+from dossiers.models.dossier import AppendOnlyModel, AppendOnlyQuerySet, append_only_triggers
 
 
 class AccessAction(models.TextChoices):
@@ -23,11 +24,13 @@ class AccessLogQuerySet(AppendOnlyQuerySet):
         """Blank the person in these rows; only ``dossiers.services.retention`` calls this.
 
         Refuses any field outside ``SCRUBBABLE_FIELDS``, so the bypass cannot rewrite the
-        log's who, when or what.
+        log's who, when or what. On PostgreSQL it lifts the table's update trigger for this
+        one UPDATE, and only that trigger (the delete trigger stays).
         """
         if not values or not set(values) <= self.SCRUBBABLE_FIELDS:
             raise PermissionDenied(_("Deze registratie kan niet worden gewijzigd."))
-        return models.QuerySet.update(self, **values)
+        with pgtrigger.ignore("dossiers.AccessLogEntry:append_only_update"):
+            return models.QuerySet.update(self, **values)
 
 
 class AccessLogEntry(AppendOnlyModel):
@@ -60,6 +63,7 @@ class AccessLogEntry(AppendOnlyModel):
         verbose_name_plural = _("toegangslog")
         ordering = ["-at", "-pk"]
         default_permissions = ("view",)
+        triggers = append_only_triggers()
         permissions = [
             (
                 "resolve_accesslog_names",

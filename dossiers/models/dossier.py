@@ -1,3 +1,4 @@
+import pgtrigger
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
@@ -114,18 +115,38 @@ class Dossier(models.Model):
     def save(self, *args, **kwargs):
         if self.reference:
             return super().save(*args, **kwargs)
-        # Two registrations at the same moment read the same last number; the unique index
-        # refuses the second, which then takes the next free number (in its own savepoint).
+        # Two registrations at the same moment would read the same last number. On PostgreSQL
+        # they queue for a lock held until the registering transaction ends, so each reads the
+        # number the one before it committed (SQLite has one writer at a time already). Should
+        # a number still be taken, the unique index refuses it and the next free one is tried,
+        # in a savepoint.
         for attempt in range(REFERENCE_ATTEMPTS):
-            self.reference = self._next_reference()
             try:
                 with transaction.atomic():
+                    self._lock_references()
+                    self.reference = self._next_reference()
                     return super().save(*args, **kwargs)
             except IntegrityError:
                 taken = Dossier.objects.filter(reference=self.reference).exists()
                 if not taken or attempt == REFERENCE_ATTEMPTS - 1:
                     raise
         return None
+
+    @classmethod
+    def _lock_references(cls) -> None:
+        """PostgreSQL: wait for, and hold until this transaction ends, the lock on numbering.
+
+        A transaction-level advisory lock keyed on the dossier table; it locks no rows, so
+        nothing but another numbering waits for it.
+        """
+        connection = transaction.get_connection()
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s::regclass::oid::integer, 1)",
+                [cls._meta.db_table],
+            )
 
     @classmethod
     def _next_reference(cls) -> str:
@@ -149,7 +170,8 @@ class AppendOnlyQuerySet(models.QuerySet):
     ``update()`` and ``delete()`` (and so ``bulk_update()``) raise; related managers
     (``dossier.history``) inherit the refusal. Django's deletion collector deletes cascaded
     rows through the base manager, not this queryset, so deleting a dossier (retention) still
-    takes its history with it. Not a database guarantee: raw SQL can still change rows.
+    takes its history with it. On PostgreSQL the models that also carry
+    ``append_only_triggers()`` are guarded by the database too, raw SQL included.
     """
 
     def update(self, **kwargs):
@@ -172,6 +194,28 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied(_("Deze registratie kan niet worden verwijderd."))
+
+
+# The names of the two triggers ``append_only_triggers`` makes; their URIs are
+# "<app_label>.<Model>:<name>", e.g. "dossiers.AccessLogEntry:append_only_update".
+APPEND_ONLY_UPDATE = "append_only_update"
+APPEND_ONLY_DELETE = "append_only_delete"
+
+
+def append_only_triggers() -> list:
+    """PostgreSQL triggers that refuse UPDATE and DELETE of a row, whatever sends the SQL.
+
+    Installed by migrations on PostgreSQL only (django-pgtrigger skips other databases; SQLite
+    keeps the ORM guard alone). Two triggers, so a named exception can lift one of them:
+    ``pgtrigger.ignore("dossiers.AccessLogEntry:append_only_update")`` in
+    ``AccessLogQuerySet.retention_scrub``, ``"dossiers.DossierStatusChange:append_only_delete"``
+    in ``dossiers.services.retention`` while it deletes a case.
+    TRUNCATE (the test runner's flush) is not a row operation and is not refused.
+    """
+    return [
+        pgtrigger.Protect(name=APPEND_ONLY_UPDATE, operation=pgtrigger.Update),
+        pgtrigger.Protect(name=APPEND_ONLY_DELETE, operation=pgtrigger.Delete),
+    ]
 
 
 class DossierStatusChange(AppendOnlyModel):
@@ -205,6 +249,7 @@ class DossierStatusChange(AppendOnlyModel):
             models.Index(fields=["dossier", "at", "id"], name="statuschange_dossier_at_idx"),
             models.Index(fields=["at"], name="statuschange_at_idx"),
         ]
+        triggers = append_only_triggers()
 
     def __str__(self):
         return f"{self.dossier}: {self.get_from_state_display()} → {self.get_to_state_display()}"

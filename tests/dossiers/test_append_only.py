@@ -6,13 +6,15 @@ in test_access_log.py and test_workflow.py); these tests cover the querysets: ``
 the retention service's named scrub is the one way to blank the person in log rows. Retention
 itself (the scrub and the history deleted with its dossier) is tested in test_retention.py.
 
-Not covered, because it is not guarded: raw SQL. django-pgtrigger is not a dependency, so
-there are no database triggers.
+On PostgreSQL the database refuses too (django-pgtrigger's Protect triggers, installed by
+migration 0113): raw SQL ``UPDATE`` and ``DELETE`` on either table fail, and the scrub lifts
+only the access log's update trigger. SQLite has no triggers; those tests are skipped there.
 """
 
+import pgtrigger
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from dossiers.models import AccessLogEntry, DossierStatusChange
@@ -77,3 +79,58 @@ def test_retention_scrub_refuses_any_other_field(log_row, values):
     with pytest.raises(PermissionDenied):
         AccessLogEntry.objects.filter(pk=log_row.pk).retention_scrub(**values)
     assert AccessLogEntry.objects.get().subject_name == log_row.subject_name
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the triggers exist on PostgreSQL only"
+)
+RAW_SQL = {
+    "update": "UPDATE {table} SET {column} = {column} WHERE id = %s",
+    "delete": "DELETE FROM {table} WHERE id = %s",
+}
+
+
+def _raw(statement: str, model, column: str, pk: int) -> None:
+    sql = RAW_SQL[statement].format(
+        table=connection.ops.quote_name(model._meta.db_table),
+        column=connection.ops.quote_name(column),
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, [pk])
+
+
+@postgresql_only
+@pytest.mark.parametrize("statement", ["update", "delete"])
+def test_the_database_refuses_raw_sql_on_the_access_log(log_row, statement):
+    with pytest.raises(DatabaseError, match=f"pgtrigger: Cannot {statement} rows"):
+        _raw(statement, AccessLogEntry, "username", log_row.pk)
+    assert AccessLogEntry.objects.get().username == log_row.username
+
+
+@postgresql_only
+@pytest.mark.parametrize("statement", ["update", "delete"])
+def test_the_database_refuses_raw_sql_on_the_status_history(walk, statement):
+    dossier = walk(S.INCLUDED)
+    row = dossier.history.last()
+    with pytest.raises(DatabaseError, match=f"pgtrigger: Cannot {statement} rows"):
+        _raw(statement, DossierStatusChange, "note", row.pk)
+    assert dossier.history.filter(pk=row.pk, note=row.note).exists()
+
+
+@postgresql_only
+def test_the_database_refuses_what_slips_past_the_queryset(walk):
+    """The base manager has no ``AppendOnlyQuerySet``; the triggers still hold."""
+    dossier = walk(S.INCLUDED)
+    with pytest.raises(DatabaseError, match="pgtrigger"), transaction.atomic():
+        DossierStatusChange._base_manager.filter(dossier=dossier).update(note="herschreven")
+    with pytest.raises(DatabaseError, match="pgtrigger"), transaction.atomic():
+        DossierStatusChange._base_manager.filter(dossier=dossier).delete()
+    assert not dossier.history.filter(note="herschreven").exists()
+
+
+@postgresql_only
+def test_lifting_the_update_trigger_leaves_the_delete_trigger(log_row):
+    with pgtrigger.ignore("dossiers.AccessLogEntry:append_only_update"):
+        with pytest.raises(DatabaseError, match="pgtrigger: Cannot delete rows"):
+            _raw("delete", AccessLogEntry, "username", log_row.pk)
+    assert AccessLogEntry.objects.filter(pk=log_row.pk).exists()

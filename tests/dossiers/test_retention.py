@@ -11,13 +11,14 @@ import pypdf
 import pytest
 import time_machine
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from dossiers.models import (
     AccessLogEntry,
     DeletionLogEntry,
     Dossier,
+    DossierStatusChange,
     GoalAttainment,
     PlanItemStatus,
     ProgrammeSettings,
@@ -152,6 +153,9 @@ def test_a_case_past_retention_leaves_no_trace_and_the_monitor_keeps_its_figures
     )
     assert entry.files == 2  # the attachment and the partner export
     assert entry.rows["dossiers.Signal"] == 1
+    # the append-only history goes with its case (on PostgreSQL past its delete trigger)
+    assert entry.rows["dossiers.DossierStatusChange"] > 1
+    assert not DossierStatusChange.objects.filter(dossier_id=dossier.pk).exists()
     assert entry.rows["monitor.PartnerExportJob"] == 1
     assert not PartnerExportJob.objects.exists()
     log = AccessLogEntry.objects.get(dossier_id_snapshot=dossier.pk)
@@ -172,6 +176,24 @@ def test_nothing_is_deleted_before_the_period_ends_and_a_second_run_deletes_noth
     assert retention_run(today=datetime.date(2031, 3, 3)) == 0
     assert list(Dossier.objects.values_list("pk", flat=True)) == [active.pk]
     assert DeletionLogEntry.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the triggers exist on PostgreSQL")
+def test_after_retention_the_database_guards_the_history_and_log_again(closed_case, walk):
+    """The retention service lifts the triggers for its own statements only."""
+    dossier, _ = closed_case
+    other = walk(S.INCLUDED)
+    assert retention_run(today=datetime.date(2031, 3, 3)) == 1
+    assert AccessLogEntry.objects.filter(dossier_id_snapshot=dossier.pk).exists()
+    for statement in (
+        "DELETE FROM dossiers_dossierstatuschange",
+        "UPDATE dossiers_accesslogentry SET subject_name = ''",
+        "DELETE FROM dossiers_accesslogentry",
+    ):
+        with pytest.raises(DatabaseError, match="pgtrigger"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+    assert other.history.count() > 1
 
 
 def test_the_periods_are_programme_settings(walk):
