@@ -7,6 +7,7 @@ steering-meeting member (who sees every included dossier), and a stock Django ad
 over the same rows with the same page size. Prints each ratio beside its goal (issue 17,
 quality.md P2/P7) and exits 1 when one is missed:
   list large/small <= 1.2, page large/small <= 1.5, monitor large/small <= 2,
+  a case director's start page and "Mijn dossiers" large/small <= 1.5 (issue 13),
   list / django-admin changelist <= 1.5 at both scales.
 Run: .venv/bin/python bench/pages_bench.py [--small 100 --large 10000 --repeat 15]
 """
@@ -81,6 +82,7 @@ def _measure_here(repeat: int) -> None:
     from dossiers.workflow.states import DossierState
 
     member = User.objects.get(username="regieoverleg")
+    director = User.objects.get(username="regisseur")
     admin = User.objects.get(username="beheer")
     admin.is_superuser = admin.is_staff = True
     admin.save()
@@ -92,6 +94,9 @@ def _measure_here(repeat: int) -> None:
         "page": _median_ms(client, reverse("dossiers:inspect", args=[dossier.pk]), repeat),
         "monitor": _median_ms(client, reverse("monitor:index"), max(3, repeat // 3)),
     }
+    client.force_login(director)  # issue 13: the day's work of a case director
+    results["start"] = _median_ms(client, reverse("wagtailadmin_home"), repeat)
+    results["mine"] = _median_ms(client, f"{reverse('dossiers:index')}?mine=true", repeat)
     client.force_login(admin)
     results["admin"] = _median_ms(client, "/bench-admin/dossiers/dossier/", repeat)
     print(" ".join(f"{name}={value:.3f}" for name, value in results.items()))
@@ -101,6 +106,8 @@ GOALS = (  # (name, numerator, denominator, goal)
     ("P2 list large/small", ("large", "list"), ("small", "list"), 1.2),
     ("P2 page large/small", ("large", "page"), ("small", "page"), 1.5),
     ("P7 monitor large/small", ("large", "monitor"), ("small", "monitor"), 2.0),
+    ("start page (case director) large/small", ("large", "start"), ("small", "start"), 1.5),
+    ("my dossiers large/small", ("large", "mine"), ("small", "mine"), 1.5),
     ("P2 list vs django admin, small", ("small", "list"), ("small", "admin"), 1.5),
     ("P2 list vs django admin, large", ("large", "list"), ("large", "admin"), 1.5),
 )
@@ -151,7 +158,8 @@ def main() -> None:
 def _print_scale(label: str, result: dict[str, float]) -> None:
     print(
         f"{label}: list {result['list']:.1f} ms, page {result['page']:.1f} ms, "
-        f"monitor {result['monitor']:.1f} ms, django admin changelist {result['admin']:.1f} ms"
+        f"monitor {result['monitor']:.1f} ms, start page {result['start']:.1f} ms, "
+        f"my dossiers {result['mine']:.1f} ms, django admin changelist {result['admin']:.1f} ms"
     )
 
 

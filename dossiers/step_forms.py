@@ -221,8 +221,7 @@ def _dossier_contacts(dossier):
 def _contact_labels(values):
     from dossiers.models import Contact
 
-    ids = [int(v) for v in values if str(v).isdigit()]
-    return {c.pk: str(c) for c in Contact.objects.filter(pk__in=ids)}
+    return {c.pk: str(c) for c in Contact.objects.filter(pk__in=answer_ids(values))}
 
 
 def _evaluated_plan_items(dossier):
@@ -285,3 +284,8 @@ def bound_answers(response) -> dict:
         for item in response.version.fields
         if item.get("binding")
     }
+
+
+def answer_ids(values) -> list[int]:
+    """The primary keys a bound choice answer holds (stored as text), ignoring anything else."""
+    return [int(value) for value in values or [] if str(value).isdigit()]

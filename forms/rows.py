@@ -111,8 +111,6 @@ def _cell_text(value) -> str:
 class RowsField(forms.Field):
     """Base of the two row fields: parses every row, reports problems per row number."""
 
-    columns: list[Column] = []
-
     def __init__(self, *, columns, fixed_rows=None, **kwargs):
         self.columns = list(columns)
         self.fixed_rows = fixed_rows

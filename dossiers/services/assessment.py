@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from dossiers import access
 from dossiers.models import Assessment, Dossier, PartnerInformation
-from dossiers.step_forms import ASSESSMENT_FORM_SLUG, bound_answers
+from dossiers.step_forms import ASSESSMENT_FORM_SLUG, answer_ids, bound_answers
 from dossiers.workflow.states import ACTIVE_STATES, PRE_ASSESSMENT_STATES
 
 __all__ = [
@@ -141,17 +141,13 @@ def _copy_bound_answers(assessment: Assessment, facts: dict) -> None:
     assessment.advice_text = facts.get("advice_reasoning") or ""
     assessment.other_approach_checked = facts.get("other_approach_known") is not None
     assessment.save()
-    assessment.risk_groups.set(_ids(facts.get("risk_groups")))
-    assessment.problem_areas.set(_ids(facts.get("problem_areas")))
+    assessment.risk_groups.set(answer_ids(facts.get("risk_groups")))
+    assessment.problem_areas.set(answer_ids(facts.get("problem_areas")))
     assessment.other_approaches.set(
-        _ids(facts.get("other_approaches")) if facts.get("other_approach_known") else []
+        answer_ids(facts.get("other_approaches")) if facts.get("other_approach_known") else []
     )
     urgent = facts.get("urgent")
     dossier = assessment.dossier
     if urgent is not None and bool(urgent) != dossier.urgent:
         dossier.urgent = bool(urgent)
         dossier.save(update_fields=["urgent"])
-
-
-def _ids(values) -> list[int]:
-    return [int(value) for value in values or [] if str(value).isdigit()]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from dossiers.models import CaseMeeting, Contact, Dossier, JournalEntry, MeetingAgreement
 from dossiers.services.plan import directed_dossier_check
 from dossiers.services.step_forms import step_form_submit
-from dossiers.step_forms import UVO_REPORT_FORM_SLUG
+from dossiers.step_forms import UVO_REPORT_FORM_SLUG, answer_ids
 
 CONTACT_FIELDS = ("name", "kind", "role", "organisation", "details", "sharing_note", "active")
 
@@ -131,10 +131,10 @@ def case_meeting_submit(*, dossier: Dossier, by, data: Mapping) -> CaseMeeting:
         by=by,
         held_on=datetime.date.fromisoformat(facts["held_on"]),
         organisations=organisation_list().filter(
-            pk__in=_ids(facts.get("participant_organisations"))
+            pk__in=answer_ids(facts.get("participant_organisations"))
         ),
         contacts=Contact.objects.filter(
-            dossier=dossier, pk__in=_ids(facts.get("participant_contacts"))
+            dossier=dossier, pk__in=answer_ids(facts.get("participant_contacts"))
         ),
         agreements=[
             {**row, "due_on": datetime.date.fromisoformat(row["due_on"])}
@@ -144,10 +144,6 @@ def case_meeting_submit(*, dossier: Dossier, by, data: Mapping) -> CaseMeeting:
         escalation=bool(facts.get("escalation")),
         escalation_note=facts.get("escalation_note") or "",
     )
-
-
-def _ids(values) -> list[int]:
-    return [int(value) for value in values or [] if str(value).isdigit()]
 
 
 @transaction.atomic
