@@ -5,7 +5,7 @@ SQLite (default): builds two databases with the demo data (one migration, copied
 in one run, the server time of the dossier listing, a dossier page and the monitor as a
 steering-meeting member (who sees every included dossier), and a stock Django admin changelist
 over the same rows with the same page size. Prints each ratio beside its goal (issue 17,
-quality.md P2/P7) and exits 1 when one is missed:
+docs/spec/quality.md P2/P7) and exits 1 when one is missed:
   list large/small <= 1.2, page large/small <= 1.5, monitor large/small <= 2,
   a case director's start page and "Mijn dossiers" large/small <= 1.5 (issue 13),
   list / django-admin changelist <= 1.5 at both scales.

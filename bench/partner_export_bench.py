@@ -6,8 +6,9 @@ partner until there are --rows of them, then times, in one run and on the same r
         (every column of the allowlist, every cell through ``safe_cell``),
   bare: openpyxl write-only over ``values_list().iterator()`` of the same queryset and columns.
 Prints the time ratio per size and the peak memory (tracemalloc) of both at each size
-(quality.md P3: time <= 1.3x bare, peak(100k) <= 1.2x peak(10k)). Rows are never held: they
-stream from the cursor into openpyxl's write-only sheet, and the workbook goes to a disk file.
+(docs/spec/quality.md P3: time <= 1.3x bare, peak(100k) <= 1.2x peak(10k)). Rows are never
+held: they stream from the cursor into openpyxl's write-only sheet, and the workbook goes to a
+disk file.
 Measured on 2026-11-29: ratio 0.98 at 10k and 0.99 at 100k rows; peak 3.5 MB at both (1.00x).
 Run: .venv/bin/python bench/partner_export_bench.py [--rows 10000 100000]
 """

@@ -1,8 +1,8 @@
 """The obligations engine: every open obligation of every dossier, derived, never stored.
 
 One function computes them from the status history, ``included_on``, the meeting calendar and
-the programme settings (domain.md, "How the system reads the deadline rules"). The reminder
-scan and the dossier page read it; the start page's queues read its output as stored by
+the programme settings (docs/spec/domain.md, "How the system reads the deadline rules"). The
+reminder scan and the dossier page read it; the start page's queues read its output as stored by
 ``dossiers.services.deadlines`` (``DossierDeadline``, ``Dossier.next_due_on``). A changed setting
 moves what is still open; what was done is history and stays as it was.
 

@@ -1,4 +1,4 @@
-"""Login throttling on top of django-axes (quality.md S4).
+"""Login throttling on top of django-axes (docs/spec/quality.md S4).
 
 Two counters, each with its own limit and window:
 

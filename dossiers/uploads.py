@@ -1,4 +1,4 @@
-"""Upload checks: extension allowlist, magic bytes and size (quality.md S9)."""
+"""Upload checks: extension allowlist, magic bytes and size (docs/spec/quality.md S9)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _

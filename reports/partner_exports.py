@@ -5,7 +5,7 @@ construction holds no intelligence-derived field (signal, reporter, assessment, 
 UVO reports are not reachable from it), and (2) the plan items of the active dossiers it
 concerns: those where it carries out an item or sits in a UVO, within the exporting user's
 scope. The workbook is written row by row (openpyxl write-only) from ``values_list().iterator()``,
-so memory does not grow with the number of rows (quality.md P3); every cell goes through
+so memory does not grow with the number of rows (docs/spec/quality.md P3); every cell goes through
 ``safe_cell`` (S8).
 """
 

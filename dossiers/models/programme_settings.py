@@ -5,7 +5,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 @register_setting(icon="time")
 class ProgrammeSettings(BaseGenericSetting):
-    """Deadline rules of the programme (domain.md); a change moves open obligations only."""
+    """Deadline rules of the programme (docs/spec/domain.md); a change moves open obligations
+    only."""
 
     letter_days = models.PositiveSmallIntegerField(
         _("notificatiebrief: dagen na besluit opnemen"), default=21

@@ -1,4 +1,5 @@
-"""The one rule for who gets a notification letter (handbook ch. 2; domain.md's letter table).
+"""The one rule for who gets a notification letter (handbook ch. 2; docs/spec/domain.md's
+letter table).
 
 - the subject, always: to the registered address, or via the PI/JJI's case manager (the
   institution's address) when detained;

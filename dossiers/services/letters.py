@@ -1,8 +1,8 @@
 """Notification letters: proposed on inclusion, generated as PDF by the MAP, sending recorded.
 
 Every new subject gets a letter from the MAP on behalf of the mayor within the programme's
-letter term (domain.md). Who gets one follows the handbook: the subject (through the PI/JJI
-when detained), the parents or guardian of a minor, the family members in a family approach.
+letter term (docs/spec/domain.md). Who gets one follows the handbook: the subject (through the
+PI/JJI when detained), the parents or guardian of a minor, the family members in a family approach.
 """
 
 import datetime

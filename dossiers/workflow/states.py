@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DossierState(models.TextChoices):
-    """Every state of a case, from first signal to archive (domain.md, "The process, as states")."""
+    """Every state of a case, from first signal to archive (docs/spec/domain.md, "The process,
+    as states")."""
 
     REGISTERED = "registered", _("Gemeld, eerste beoordeling")
     TRIAGE_CLOSED = "triage_closed", _("Afgedaan door MAP")

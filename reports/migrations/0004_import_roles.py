@@ -1,7 +1,7 @@
 """Who may import what, and who sees the imported lists of other approaches.
 
 The programme team imports the catalogue; the Voorportaal, which checks other approaches
-(domain.md), imports their lists. Migrating signals goes through the intake services, which only
+(docs/spec/domain.md), imports their lists. Migrating signals goes through the intake services, which only
 a role that may register and triage can take, so MAP holds ``import_signals``
 (administrators hold no case scope: docs/adr, access.py). The people on other approaches'
 lists are seen only by the roles that run the duplicate check: administrators hold no

@@ -14,7 +14,7 @@ from snippets.models.base import CatalogueContent, LiveQuerySet
 
 
 class LetterRecipientKind(models.TextChoices):
-    """Who a notification letter goes to, and how (domain.md, "Notification letter")."""
+    """Who a notification letter goes to, and how (docs/spec/domain.md, "Notification letter")."""
 
     SUBJECT = "subject", _("Persoon, op het ingeschreven adres")
     SUBJECT_HANDOVER = "subject_handover", _("Persoon, persoonlijk overhandigd")

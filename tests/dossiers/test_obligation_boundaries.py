@@ -1,4 +1,4 @@
-"""The boundaries of the UVO and evaluation clocks (domain.md, "How the system reads the
+"""The boundaries of the UVO and evaluation clocks (docs/spec/domain.md, "How the system reads the
 deadline rules"), written out by hand: the day itself, and more than one earlier meeting."""
 
 import datetime

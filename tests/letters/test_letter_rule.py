@@ -1,4 +1,4 @@
-"""The one letter rule, as a table (handbook ch. 2; domain.md "Notification letter").
+"""The one letter rule, as a table (handbook ch. 2; docs/spec/domain.md "Notification letter").
 
 Each case: exactly these recipients with these letter kinds, nobody else.
 """

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "dossiers.middleware.PermissionsPolicyMiddleware",
     "dossiers.middleware.MalformedPostMiddleware",
     "axes.middleware.AxesMiddleware",
+    # The programme team's redirects (Instellingen > Doorverwijzingen) for moved handbook pages.
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -150,7 +152,7 @@ WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
-# Sessions: 15 minutes of inactivity, 10 hours at most (quality.md S6).
+# Sessions: 15 minutes of inactivity, 10 hours at most (docs/spec/quality.md S6).
 SESSION_COOKIE_AGE = 15 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -159,8 +161,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 
-# Login throttling (quality.md S4, dossiers/throttling.py): 5 failures per username + IP lock
-# the pair for 15 minutes; 20 failures from one IP across usernames (password spraying) lock
+# Login throttling (docs/spec/quality.md S4, dossiers/throttling.py): 5 failures per username +
+# IP lock the pair for 15 minutes; 20 failures from one IP across usernames (password spraying) lock
 # the address for an hour. The client IP comes from Fly's header only behind Fly.
 AXES_HANDLER = "dossiers.throttling.ThrottlingHandler"
 AXES_FAILURE_LIMIT = 5
@@ -175,11 +177,11 @@ AXES_LOCKOUT_CALLABLE = "dossiers.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "dossiers.throttling.client_ip"
 BEHIND_FLY = env_bool("BEHIND_FLY", False)
 
-# Second factor: every account must verify a TOTP or backup code (quality.md S5).
+# Second factor: every account must verify a TOTP or backup code (docs/spec/quality.md S5).
 OTP_TOTP_ISSUER = "IPGA volgsysteem"
 REQUIRE_SECOND_FACTOR = env_bool("REQUIRE_SECOND_FACTOR", True)
 
-# Headers (quality.md S7): the admin runs under a strict CSP.
+# Headers (docs/spec/quality.md S7): the admin runs under a strict CSP.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
