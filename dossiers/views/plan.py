@@ -37,12 +37,21 @@ class DossierPageMixin(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplate
 
     def get(self, request, *args, **kwargs):
         """Every page about a dossier shows its personal data: one access-log row per read."""
+        self._log_read()
+        return super().get(request, *args, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        """A form shown again after a refused POST shows the same data: logged as well."""
+        if self.request.method != "GET":
+            self._log_read()
+        return super().render_to_response(context, **response_kwargs)
+
+    def _log_read(self) -> None:
         access_log_record(
-            request=request,
+            request=self.request,
             dossier=self.object,
             description=f"{self.get_page_title()}: {self.object}",
         )
-        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -153,3 +153,18 @@ def test_wind_down_then_close(users, walk):
     closure_ready(dossier, users["regisseur"])
     dossier_transition(dossier=dossier, to=S.CLOSURE_PROPOSED, by=users["regisseur"])
     assert ClosureProposal.objects.filter(dossier=dossier, decision="").count() == 1
+
+
+def test_a_step_form_shown_again_after_a_refused_post_is_logged(client, users, walk):
+    from dossiers.models import AccessLogEntry
+
+    dossier = walk(S.IN_EXECUTION)
+    client.force_login(users["regisseur"])
+    before = AccessLogEntry.objects.filter(dossier_reference=dossier.reference).count()
+    response = client.post(reverse("dossiers:uvo_add", args=[dossier.pk]), {"action": "submit"})
+    assert (
+        response.status_code == 200
+        and "Het formulier is niet verwerkt" in response.content.decode()
+    )
+    after = AccessLogEntry.objects.filter(dossier_reference=dossier.reference).count()
+    assert after == before + 1
