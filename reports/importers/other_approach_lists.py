@@ -53,6 +53,26 @@ def other_approach_list_template() -> bytes:
     return template_workbook(sheet_name=SHEET, columns=_columns())
 
 
+def _approach(plan: ImportPlan, number: int, value, approaches: dict):
+    """The published approach the row names, or None with the error on the plan."""
+    approach = approaches.get(str(value or "").lower())
+    if approach is None and value:
+        plan.error(
+            number,
+            "Andere aanpak",
+            _("Onbekende andere aanpak '%(v)s'.") % {"v": value},
+            CHOICE,
+        )
+    elif approach is not None and not approach.live:
+        message = _(
+            "De andere aanpak '%(v)s' is niet (meer) gepubliceerd; kies een aanpak uit de "
+            "lijst van het sjabloon."
+        ) % {"v": approach.name}
+        plan.error(number, "Andere aanpak", message, CHOICE)
+        return None
+    return approach
+
+
 def other_approach_list_plan(*, content: bytes, progress: Progress = None) -> ImportPlan:
     """Plan every row (create/update/unchanged) and the removal of people no longer listed."""
     plan = ImportPlan()
@@ -62,14 +82,7 @@ def other_approach_list_plan(*, content: bytes, progress: Progress = None) -> Im
     planned: list[RowPlan] = []
     for number, raw, cells_ok in rows:
         errors_before = len(plan.errors)
-        approach = approaches.get(str(raw["Andere aanpak"] or "").lower())
-        if approach is None and raw["Andere aanpak"]:
-            plan.error(
-                number,
-                "Andere aanpak",
-                _("Onbekende andere aanpak '%(v)s'.") % {"v": raw["Andere aanpak"]},
-                CHOICE,
-            )
+        approach = _approach(plan, number, raw["Andere aanpak"], approaches)
         birth_date = parse_date(plan, number, "Geboortedatum", raw["Geboortedatum"])
         if birth_date and birth_date > timezone.localdate():
             message = _("Een geboortedatum ligt niet in de toekomst.")

@@ -250,3 +250,17 @@ def test_text_dates_are_read_day_first(top600):
     )
     assert plan.is_clean, plan.errors
     assert plan.rows[0].values["birth_date"] == datetime.date(2001, 4, 3)  # 3 April
+
+
+def test_a_list_for_an_approach_no_longer_published_is_refused_by_the_dry_run(users, top600):
+    """The template offers only published approaches; a retired one is refused in the dry run,
+    so a clean dry run still means a clean apply."""
+    OtherApproach.objects.create(name="Oude aanpak", contact="020-2222222", live=False)
+    plan = other_approach_list_plan(content=_file([["Oude aanpak", "O-1", "A", "B", BIRTH]]))
+    assert (
+        2,
+        "Andere aanpak",
+        "De andere aanpak 'Oude aanpak' is niet (meer) gepubliceerd; kies een aanpak uit de "
+        "lijst van het sjabloon.",
+    ) in plan.errors
+    assert not plan.is_clean
