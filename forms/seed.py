@@ -254,6 +254,8 @@ def create_form(apps, slug: str, title: str, intro: str, fields, now):
             choices=extra.get("choices", ""),
             min_value=extra.get("min_value"),
             max_value=extra.get("max_value"),
+            # the binding column exists from structuredforms 0100 on
+            **({"binding": extra["binding"]} if "binding" in extra else {}),
         )
         for order, (kind, label, help_text, required, extra) in enumerate(fields)
     )
@@ -346,7 +348,6 @@ def _publish_version(apps, definition, now) -> None:
 def bind_fields(apps) -> None:
     """Bind the assessment's facts to its questions (answer lists from reference data), add
     the closure proposal form, and publish both: the forms the steps now fill in."""
-    from forms.models.field import derive_key
 
     Definition = apps.get_model("structuredforms", "FormDefinition")
     Field = apps.get_model("structuredforms", "FormField")
@@ -366,29 +367,7 @@ def bind_fields(apps) -> None:
         _publish_version(apps, assessment, now)
     slug, title, intro, fields = CLOSURE_PROPOSAL
     if not Definition.objects.filter(slug=slug).exists():
-        definition = Definition.objects.create(
-            slug=slug,
-            title=title,
-            intro=intro,
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        Field.objects.bulk_create(
-            Field(
-                definition=definition,
-                sort_order=order,
-                field_type=kind,
-                label=label,
-                key=derive_key(label),
-                help_text=help_text,
-                required=required,
-                binding=extra.get("binding", ""),
-            )
-            for order, (kind, label, help_text, required, extra) in enumerate(fields)
-        )
-        _publish_version(apps, definition, now)
+        create_form(apps, slug, title, intro, fields, now)
 
 
 #: the UVO report and the evaluation in their bound shape: (key, binding, type, label,
