@@ -9,7 +9,7 @@ from wagtail.users.views.users import IndexView as WagtailUserIndexView
 from wagtail.users.views.users import UserFilterSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
-from dossiers.logged_views import LoggedExportMixin
+from adminkit.logged_views import LoggedExportMixin
 from dossiers.selectors.accounts import ACCOUNT_FILTERS
 from reports.listing_export import ListingExportMixin
 

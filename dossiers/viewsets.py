@@ -4,10 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 
+from adminkit.scoping import ScopedModelViewSet
 from dossiers import access
 from dossiers.filters import DossierFilterSet, LetterFilterSet, SignalFilterSet
 from dossiers.models import Dossier, NotificationLetter, Signal
-from dossiers.scoping import ScopedModelViewSet
 from dossiers.views.assessment import AssessmentEditView
 from dossiers.views.dossier import (
     DossierIndexView,

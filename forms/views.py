@@ -7,20 +7,20 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
+from adminkit.logged_views import LoggedObjectMixin
+from adminkit.viewsets import LoggedIndexView
 from forms.bindings import bound_slugs
 from forms.models import FormResponse, FormVersion
 from forms.rendering import build_form
 from forms.selectors import form_definitions_fillable, form_version_current
 from forms.services import form_response_submit
-from reports.listing_export import ListingExportMixin
 
 
-class FormResponseIndexView(ListingExportMixin, LoggedListingMixin, IndexView):
+class FormResponseIndexView(LoggedIndexView):
     log_description = gettext_lazy("Ingevulde formulieren")
 
     @property

@@ -9,7 +9,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from dossiers.scoping import ScopedModelViewSet
+from adminkit.scoping import ScopedModelViewSet
 from forms.bindings import bindings_for, missing_bindings
 from forms.models import FormDefinition, FormField, FormResponse
 from forms.models.field import derive_key

@@ -10,10 +10,9 @@ from openpyxl.drawing.xdr import XDRPoint2D, XDRPositiveSize2D
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.units import cm_to_EMU
 
+from adminkit.cells import is_dangerous, safe_cell
 from reports.periods import Period
 from reports.selectors import Table
-from reports.spreadsheets import is_dangerous
-from reports.xlsx import safe_cell
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 # A chart sheet's chart needs an explicit position and size: openpyxl's default anchor is

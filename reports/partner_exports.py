@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
+from adminkit.cells import safe_cell
 from dossiers import access
 from dossiers.models import PlanItem, PlanItemStatus
 from dossiers.models.plan_item import CLOSED_ITEM_STATUSES
 from dossiers.workflow.states import ACTIVE_STATES
-from reports.xlsx import safe_cell
 
 CHUNK = 2000
 

@@ -31,7 +31,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.child import INVALID_TITLE_REGEX
 
-DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+from adminkit.cells import is_dangerous
+
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 # a dangerous character after a separator inside a value (optionally after quotes/spaces)
 _AFTER_SEPARATOR = re.compile(r"([;,][\"' ]*)(?=[=+\-@\t])")
@@ -43,10 +44,6 @@ DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 BOM = "\ufeff"
-
-
-def is_dangerous(value) -> bool:
-    return isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES)
 
 
 def local_datetime(value: datetime.datetime) -> datetime.datetime:

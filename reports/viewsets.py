@@ -12,10 +12,10 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.models import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from dossiers.logged_views import LoggedExportMixin
+from adminkit.logged_views import LoggedExportMixin
+from adminkit.viewsets import ReadOnlyModelViewSet
 from dossiers.models import AccessLogEntry, DeletionLogEntry
 from dossiers.models.access_log import what_of
-from dossiers.views.base import ReadOnlyModelViewSet
 from reports.access_log_views import (
     PSEUDONYMOUS_FIELDS,
     AccessLogInspectView,

@@ -7,11 +7,9 @@ migrations, which never reach a search index, are found too.
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views.generic.models import IndexView as ModelIndexView
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from dossiers.logged_views import LoggedListingMixin
-from dossiers.views.base import ReadOnlyModelViewSet
+from adminkit.viewsets import LoggedIndexView, ReadOnlyModelViewSet
 from reports.listing_export import ListingExportMixin
 from snippets.filters import InterventionFilterSet, TrainingEventFilterSet
 from snippets.models import (
@@ -28,8 +26,9 @@ from snippets.models import (
 from snippets.views.training import TrainingAttendanceView
 
 
-class SafeExportIndexView(ListingExportMixin, IndexView):
-    """The snippet listing, with formula-safe exports."""
+class CatalogueIndexView(ListingExportMixin, IndexView):
+    """Wagtail's snippet listing, with formula-safe exports (``SafeExportIndexView`` for
+    snippets, whose listing is Wagtail's snippet ``IndexView``)."""
 
 
 class CatalogueViewSet(SnippetViewSet):
@@ -39,7 +38,7 @@ class CatalogueViewSet(SnippetViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     list_per_page = 50
-    index_view_class = SafeExportIndexView  # ``?export=`` only where ``list_export`` is set
+    index_view_class = CatalogueIndexView  # ``?export=`` only where ``list_export`` is set
     # Wagtail's publishing and locking bookkeeping: the status tag and history say it in
     # words; as raw fields it read "Live versie None", "Vergrendeld False".
     inspect_view_fields_exclude = [
@@ -74,7 +73,6 @@ class InterventionViewSet(CatalogueViewSet):
         Column("status_string", label=_("Status")),
     ]
     list_export = ["name", "domain", "special_kind", "typical_duration_weeks", "active"]
-    index_view_class = SafeExportIndexView
     export_filename = "interventies"
     ordering = ["name"]
 
@@ -96,7 +94,6 @@ class OrganisationViewSet(CatalogueViewSet):
         BooleanColumn("supplies_case_directors", label=_("Levert regisseurs")),
         BooleanColumn("active", label=_("Actief")),
     ]
-    index_view_class = SafeExportIndexView
     list_export = ["name", "short_name", "kind", "supplies_case_directors", "active"]
     export_filename = "organisaties"
 
@@ -119,7 +116,6 @@ class ProblemAreaViewSet(CatalogueViewSet):
     list_filter = ["active"]
     search_fields = ["name", "description"]
     list_display = ["name", "sort_order", BooleanColumn("active", label=_("Actief"))]
-    index_view_class = SafeExportIndexView
     list_export = ["name", "description", "sort_order", "active"]
     export_filename = "probleemgebieden"
 
@@ -132,7 +128,6 @@ class OtherApproachViewSet(CatalogueViewSet):
     list_filter = ["active"]
     search_fields = ["name", "description"]
     list_display = ["name", "contact", BooleanColumn("active", label=_("Actief"))]
-    index_view_class = SafeExportIndexView
     list_export = ["name", "description", "contact", "active"]
     export_filename = "andere_aanpakken"
 
@@ -153,7 +148,6 @@ class TrainingEventViewSet(CatalogueViewSet):
         "location",
         Column("registration_count", label=_("Aanmeldingen"), accessor="registration_count"),
     ]
-    index_view_class = SafeExportIndexView
     list_export = ["title", "kind", "starts_at", "location", "registration_count"]
     export_headings = {"registration_count": _("Aanmeldingen")}
     export_filename = "vakontwikkeling"
@@ -226,7 +220,7 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
     )
 
 
-class OtherApproachListIndexView(ListingExportMixin, LoggedListingMixin, ModelIndexView):
+class OtherApproachListIndexView(LoggedIndexView):
     log_description = _("Lijsten andere aanpakken")
 
 

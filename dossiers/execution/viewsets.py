@@ -7,11 +7,11 @@ writes through the services); adding happens from the dossier page (``dossiers.v
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from adminkit.scoping import ScopedModelViewSet
+from adminkit.viewsets import LoggedIndexView, LoggedInspectView
 from dossiers import access
-from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import (
     CaseMeeting,
     ClosureProposal,
@@ -20,7 +20,6 @@ from dossiers.models import (
     JournalEntry,
     PlanItem,
 )
-from dossiers.scoping import ScopedModelViewSet
 from dossiers.services.plan import ITEM_FIELDS
 from dossiers.views.execution import (
     AgreementDoneView,
@@ -30,15 +29,6 @@ from dossiers.views.execution import (
     JournalEntryIndexView,
 )
 from dossiers.views.plan import PlanItemEditView, PlanItemIndexView, PlanItemInspectView
-from reports.listing_export import ListingExportMixin
-
-
-class LoggedIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
-    pass
-
-
-class LoggedInspectView(LoggedObjectMixin, generic.InspectView):
-    pass
 
 
 class DossierChildViewSet(ScopedModelViewSet):

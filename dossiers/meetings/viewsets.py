@@ -8,21 +8,15 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from adminkit.logged_views import LoggedExportMixin
+from adminkit.scoping import ScopedViewSetMixin
+from adminkit.viewsets import ReadOnlyModelViewSet, SafeExportIndexView
 from dossiers import access
-from dossiers.logged_views import LoggedExportMixin
 from dossiers.meetings import item_views, views
 from dossiers.models import AgendaItem, Meeting, MeetingSeries, Reminder
-from dossiers.scoping import ScopedViewSetMixin
-from dossiers.views.base import ReadOnlyModelViewSet
-from reports.listing_export import ListingExportMixin
-
-
-class SafeExportIndexView(ListingExportMixin, IndexView):
-    """A listing whose xlsx/csv export is formula-safe."""
 
 
 class ReminderIndexView(LoggedExportMixin, SafeExportIndexView):

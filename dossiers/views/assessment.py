@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
-from dossiers.logged_views import LoggedObjectMixin
+from adminkit.logged_views import LoggedObjectMixin
 from dossiers.models import Assessment, PartnerInformation
 from dossiers.services.assessment import (
     assessment_draft,

@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
+from adminkit.logged_views import LoggedObjectMixin
+from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.meetings.selectors import dossier_agenda_slots
 from dossiers.obligations import EXECUTION_STATES, dossier_obligations
 from dossiers.selectors import (
@@ -35,7 +36,6 @@ from dossiers.services.relations import (
     relation_may_add,
     relative_may_record,
 )
-from reports.listing_export import ListingExportMixin
 
 
 class NextDeadlineColumn(Column):
@@ -57,7 +57,7 @@ def dossier_next_step(dossier) -> str:
     return str(next_step_label(dossier.state))
 
 
-class DossierIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
+class DossierIndexView(LoggedIndexView):
     log_description = gettext_lazy("Dossierlijst")
 
 

@@ -13,8 +13,9 @@ from django.views.generic import FormView, View
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseObjectMixin
 
+from adminkit.logged_views import LoggedObjectMixin
+from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import (
     CaseMeeting,
     Contact,
@@ -30,7 +31,6 @@ from dossiers.services.execution import (
 from dossiers.services.plan import directed_dossier_check
 from dossiers.views.base import form_add_service_errors
 from dossiers.views.plan import DATE_INPUT, DossierPageMixin
-from reports.listing_export import ListingExportMixin
 
 JOURNAL_PAGE_SIZE = 50
 
@@ -117,7 +117,7 @@ class JournalView(DossierPageMixin, FormView):
         return redirect(self.plan_url_names["journal"], self.object.pk)
 
 
-class JournalEntryIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
+class JournalEntryIndexView(LoggedIndexView):
     log_description = gettext_lazy("Logboekregels")
 
 

@@ -15,11 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
+from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.logged_views import LoggedListingMixin
 from dossiers.models import AccessAction, LetterRoute
 from dossiers.selectors.letters import dossier_letters, letter_days, letter_list_for
 from dossiers.services import access_log_record
@@ -34,7 +33,6 @@ from dossiers.services.letters import (
 )
 from dossiers.views.base import form_add_service_errors
 from dossiers.views.relations import RelativeAddMixin
-from reports.listing_export import ListingExportMixin
 from snippets.models import LetterRecipientKind
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -73,7 +71,7 @@ class LetterSendForm(forms.Form):
     )
 
 
-class LetterIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
+class LetterIndexView(LoggedIndexView):
     log_description = gettext_lazy("Notificatiebrieven")
 
     def get_base_queryset(self):

@@ -11,14 +11,14 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
+from adminkit.logged_views import LoggedObjectMixin
+from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import PlanItem
 from dossiers.selectors.plan import plan_version_diff, plan_versions_of
 from dossiers.services import access_log_record
 from dossiers.services.plan import plan_item_add, plan_item_update, plan_may_edit
 from dossiers.views.base import DossierActionMixin, form_add_service_errors
-from reports.listing_export import ListingExportMixin
 from snippets.models import InterventionDomain, SpecialKind
 from snippets.selectors import intervention_choices, organisation_list, risk_group_list
 
@@ -230,7 +230,7 @@ def _number(value) -> int | None:
     return int(value) if value and str(value).isdigit() else None
 
 
-class PlanItemIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
+class PlanItemIndexView(LoggedIndexView):
     log_description = gettext_lazy("Ingezette interventies")
 
 

@@ -14,13 +14,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from adminkit.logged_views import LoggedObjectMixin
+from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.logged_views import LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import AccessAction, Dossier, Signal, SignalAttachment
 from dossiers.selectors import duplicate_candidates, other_approach_matches
 from dossiers.services import access_log_record, signal_register
 from dossiers.views.base import form_add_service_errors
-from reports.listing_export import ListingExportMixin
 
 NEW_PERSON = "new"
 
@@ -174,7 +174,7 @@ def log_list_matches(request, list_matches) -> None:
         )
 
 
-class SignalIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
+class SignalIndexView(LoggedIndexView):
     log_description = gettext_lazy("Meldingenlijst")
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
+from adminkit.logged_views import LoggedObjectMixin
 from dossiers import access
-from dossiers.logged_views import LoggedObjectMixin
 from dossiers.models import TriageCloseReason, User
 from dossiers.selectors import (
     dossier_steps_for,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
-from dossiers.logged_views import LoggedObjectMixin
+from adminkit.logged_views import LoggedObjectMixin
 from dossiers.models import Subject
 from dossiers.services.subjects import SUBJECT_FIELDS, subject_may_edit, subject_update
 from dossiers.views.base import DossierActionMixin, form_add_service_errors

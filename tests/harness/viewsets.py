@@ -4,7 +4,7 @@ from django.apps import apps
 from django.urls import get_resolver
 from wagtail.admin.viewsets import viewsets as registry
 
-from dossiers.scoping import ScopedViewSetMixin
+from adminkit.scoping import ScopedViewSetMixin
 
 
 def registered_viewsets() -> list:

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reports.xlsx import safe_cell
+from adminkit.cells import safe_cell
 from tests.factories.dossiers import DossierFactory
 from tests.factories.snippets import InterventionFactory
 

@@ -2,7 +2,7 @@
 
 The graph is built from the source with a small ``ast`` walk, without importing anything:
 one node per module of ``dossiers``, ``forms``, ``reports``, ``snippets`` and the ``site/``
-packages (``config``, ``handbook``); one edge per import that runs when the module is
+packages (``adminkit``, ``config``, ``handbook``); one edge per import that runs when the module is
 imported (module level, class bodies and module-level ``if``/``try`` blocks; not imports
 inside functions, which is how the code breaks a cycle on purpose, and not ``if
 TYPE_CHECKING:`` blocks). An edge goes to the module imported (``from a.b import c`` is
@@ -20,12 +20,13 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# Import roots: the checkout for the apps, site/ for config and handbook (docs/adr/0001).
+# Import roots: the checkout for the apps, site/ for adminkit, config and handbook (docs/adr/0001).
 PACKAGES = {
     "dossiers": ROOT / "dossiers",
     "forms": ROOT / "forms",
     "reports": ROOT / "reports",
     "snippets": ROOT / "snippets",
+    "adminkit": ROOT / "site" / "adminkit",
     "config": ROOT / "site" / "config",
     "handbook": ROOT / "site" / "handbook",
 }

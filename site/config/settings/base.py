@@ -148,6 +148,11 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_USER_LOGIN_FORM = "dossiers.mfa.forms.AdminLoginForm"  # Dutch, formal labels
+
+# The admin kit (site/adminkit) writes access-log rows through the dossiers' recorder; the
+# rows are about dossiers (adminkit.access_log).
+ADMINKIT_ACCESS_RECORDER = "dossiers.services.access_log.access_log_record"
+ADMINKIT_LOGGED_MODEL = "dossiers.Dossier"
 WAGTAILUSERS_PASSWORD_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

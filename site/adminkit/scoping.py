@@ -4,6 +4,9 @@ Wagtail's generic views check permissions per model, never per object. Every vie
 shows case data derives from ``ScopedModelViewSet`` (or ``ScopedChooserViewSet``): each view
 class it constructs (index, inspect, edit, delete, history, usage, copy, revisions, chooser...)
 gets ``ScopedViewMixin``, which filters listings and answers 404 for objects out of scope.
+
+The scope rule itself is the viewset's ``scope_queryset(user, queryset)`` (the dossiers app
+passes ``dossiers.access``); this module imports no app.
 """
 
 from django.contrib.admin.utils import unquote
@@ -11,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from adminkit import access_log
 
 
 class ScopedViewMixin:
@@ -39,19 +44,17 @@ class ScopedViewMixin:
         return response
 
     def _log_unlogged_read(self, request) -> None:
-        from dossiers.models import Dossier
-        from dossiers.services.access_log import access_log_record
-
         model = getattr(self, "model", None)
         pk = self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"))
         dossier = None
         if self.kwargs.get("dossier_pk") is not None:
-            dossier = Dossier.objects.filter(pk=self.kwargs["dossier_pk"]).first()
+            logged_model = access_log.logged_model()
+            dossier = logged_model._default_manager.filter(pk=self.kwargs["dossier_pk"]).first()
         elif pk is not None and model is not None:
             obj = model._default_manager.filter(pk=unquote(str(pk))).first()
-            dossier = obj if isinstance(obj, Dossier) else getattr(obj, "dossier", None)
+            dossier = access_log.logged_object_of(obj)
         description = str(getattr(model, "_meta", None) and model._meta.verbose_name_plural or "")
-        access_log_record(request=request, dossier=dossier, description=description)
+        access_log.record(request=request, dossier=dossier, description=description)
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

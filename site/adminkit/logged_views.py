@@ -1,7 +1,10 @@
-"""View mixins that write the access log for every read and export of personal data."""
+"""View mixins that write the access log for every read and export of personal data.
 
-from dossiers.models import AccessAction
-from dossiers.services import access_log_record
+The rows are written by the project's recorder (``adminkit.access_log``).
+"""
+
+from adminkit.access_log import EXPORT, VIEW
+from adminkit.access_log import record as access_log_record
 
 
 class LoggedListingMixin:
@@ -16,7 +19,7 @@ class LoggedListingMixin:
             count = context["object_list"].count()
         access_log_record(
             request=self.request,
-            action=AccessAction.EXPORT if self.is_export else AccessAction.VIEW,
+            action=EXPORT if self.is_export else VIEW,
             description=self.log_description or str(self.model._meta.verbose_name_plural),
             row_count=count,
         )
@@ -67,7 +70,7 @@ class LoggedExportMixin:
         if self.is_export:
             access_log_record(
                 request=self.request,
-                action=AccessAction.EXPORT,
+                action=EXPORT,
                 description=self.log_description or str(self.model._meta.verbose_name_plural),
                 row_count=context["object_list"].count(),
             )
