@@ -51,8 +51,13 @@ from dossiers.views.step_form import (
 from dossiers.views.subjects import SubjectEditView
 from reports.listing_export import ExportColumn, full_name
 
-#: the dossier's own pages for the plan and its execution: (URL name, route, view)
+#: the dossier's own pages (a step, the assessment, the person, the family, the plan and its
+#: execution): (URL name, route, view); each view gets the dossier page's URL name
 DOSSIER_PAGES = (
+    ("step", "step/<str:pk>/", DossierStepView),
+    ("assessment", "beoordeling/<str:pk>/", AssessmentEditView),
+    ("relation", "familie/<str:pk>/", RelationAddView),
+    ("subject", "persoon/<str:pk>/", SubjectEditView),
     ("choose", "plan/kiezen/<str:pk>/", InterventionChooseView),
     ("item_add", "plan/toevoegen/<str:pk>/", PlanItemAddView),
     ("versions", "plan/versies/<str:pk>/", PlanVersionsView),
@@ -135,31 +140,9 @@ class DossierViewSet(ScopedModelViewSet):
         own = {name: self.get_url_name(name) for name, _route, _view in DOSSIER_PAGES}
         return {**own, **CHILD_URL_NAMES}
 
-    @property
-    def step_view(self):
-        return self.construct_view(DossierStepView, inspect_url_name=self.get_url_name("inspect"))
-
-    @property
-    def assessment_view(self):
-        return self.construct_view(
-            AssessmentEditView, inspect_url_name=self.get_url_name("inspect")
-        )
-
-    @property
-    def relation_view(self):
-        return self.construct_view(RelationAddView, inspect_url_name=self.get_url_name("inspect"))
-
-    @property
-    def subject_view(self):
-        return self.construct_view(SubjectEditView, inspect_url_name=self.get_url_name("inspect"))
-
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("step/<str:pk>/", self.step_view, name="step"),
-            path("beoordeling/<str:pk>/", self.assessment_view, name="assessment"),
-            path("familie/<str:pk>/", self.relation_view, name="relation"),
-            path("persoon/<str:pk>/", self.subject_view, name="subject"),
             *[
                 path(
                     route,
