@@ -13,8 +13,8 @@ class DossiersConfig(AppConfig):
 
     def ready(self):
         from dossiers import accessibility, deadline_signals
+        from dossiers.letters.services import letters_completion
         from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
-        from dossiers.services.letters import letters_completion
         from dossiers.step_forms import register_step_forms
 
         # The facts each step reads from its form (bound fields) and their answer lists.

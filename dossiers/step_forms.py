@@ -226,8 +226,8 @@ def _contact_labels(values):
 
 def _evaluated_plan_items(dossier):
     """The plan items an evaluation looks at: those started, else all of the plan."""
+    from dossiers.execution.selectors import plan_items_of
     from dossiers.models import PlanItemStatus
-    from dossiers.selectors.plan import plan_items_of
 
     if dossier is None:
         return []

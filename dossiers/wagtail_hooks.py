@@ -14,10 +14,11 @@ from wagtail.admin.ui.components import Component
 from dossiers import access
 from dossiers.avatars import initials_avatar_url
 from dossiers.execution.viewsets import execution_group
+from dossiers.letters.viewsets import letter_viewset
 from dossiers.meetings.viewsets import agenda_item_viewset, meetings_group, reminder_viewset
 from dossiers.models import Dossier, DossierLogEntry
 from dossiers.selectors.queues import work_queues_for
-from dossiers.viewsets import dossier_viewset, letter_viewset, signal_viewset
+from dossiers.viewsets import dossier_viewset, signal_viewset
 
 
 class PermissionMenuItem(MenuItem):

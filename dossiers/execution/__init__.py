@@ -1,1 +1,3 @@
-"""The plan of approach and its execution: admin viewsets of plan items, logbook, contacts."""
+"""The plan of approach and its execution: plan items, logbook, contacts, UVOs and evaluations
+(views, viewsets, services, selectors; the plan itself in ``plan_views``/``plan_services``);
+the models stay in ``dossiers.models``."""

@@ -12,6 +12,15 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from adminkit.scoping import ScopedModelViewSet
 from adminkit.viewsets import LoggedIndexView, LoggedInspectView
 from dossiers import access
+from dossiers.execution.plan_services import ITEM_FIELDS
+from dossiers.execution.plan_views import PlanItemEditView, PlanItemIndexView, PlanItemInspectView
+from dossiers.execution.views import (
+    AgreementDoneView,
+    CaseMeetingInspectView,
+    ContactEditView,
+    EvaluationInspectView,
+    JournalEntryIndexView,
+)
 from dossiers.models import (
     CaseMeeting,
     ClosureProposal,
@@ -20,15 +29,6 @@ from dossiers.models import (
     JournalEntry,
     PlanItem,
 )
-from dossiers.services.plan import ITEM_FIELDS
-from dossiers.views.execution import (
-    AgreementDoneView,
-    CaseMeetingInspectView,
-    ContactEditView,
-    EvaluationInspectView,
-    JournalEntryIndexView,
-)
-from dossiers.views.plan import PlanItemEditView, PlanItemIndexView, PlanItemInspectView
 
 
 class DossierChildViewSet(ScopedModelViewSet):

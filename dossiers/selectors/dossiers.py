@@ -92,7 +92,7 @@ def dossier_family(*, dossier: Dossier, user) -> list[FamilyLink]:
     """The relatives of the dossier's person, read from both sides. A relative recorded here
     shows by name; a link to another dossier, and a relative recorded only in another dossier,
     show only when the user may see that dossier (ADR 0004)."""
-    from dossiers.services.letter_rule import family_members
+    from dossiers.letters.rule import family_members
 
     members = family_members(dossier)
     subject_ids = {m.subject.pk for m in members if m.subject is not None}

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dossiers.execution.plan_services import directed_dossier_check, plan_snapshot
 from dossiers.models import (
     ClosureProposal,
     Dossier,
@@ -21,7 +22,6 @@ from dossiers.models import (
     PlanVersionKind,
 )
 from dossiers.obligations import EXECUTION_STATES
-from dossiers.services.plan import directed_dossier_check, plan_snapshot
 from dossiers.services.step_forms import step_form_submit
 from dossiers.step_forms import CLOSURE_FORM_SLUG, EVALUATION_FORM_SLUG
 from dossiers.workflow.services import dossier_transition

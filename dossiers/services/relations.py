@@ -2,7 +2,7 @@
 
 A relative needs no dossier of their own. When they are also the person of another dossier
 the user may see, that link is kept (``Relative.linked_subject``); the relation then reads the
-same from that dossier's side (``dossiers.services.letter_rule.family_members``).
+same from that dossier's side (``dossiers.letters.rule.family_members``).
 Recording or changing relatives of an included dossier updates its proposed letters.
 """
 
@@ -95,7 +95,7 @@ def _errors(data: dict) -> dict:
 
 def _letters_follow(dossier: Dossier) -> None:
     if dossier.included_on is not None:
-        from dossiers.services.letters import letters_follow_subject
+        from dossiers.letters.services import letters_follow_subject
 
         letters_follow_subject(dossier=dossier)
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, Revision
 
+from dossiers.letters.services import letters_drop_undue
 from dossiers.models import (
     AccessLogEntry,
     DeletionLogEntry,
@@ -27,7 +28,6 @@ from dossiers.models import (
     NotificationLetter,
 )
 from dossiers.selectors.retention import retention_due, retention_until
-from dossiers.services.letters import letters_drop_undue
 from reports.export_lifetime import exports_delete
 from reports.facts import monitor_fact_data
 from reports.models import MonitorFact, PartnerExportJob

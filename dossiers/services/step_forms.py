@@ -28,7 +28,7 @@ def step_form_version(*, dossier: Dossier, slug: str):
 
 def step_form_save_draft(*, dossier: Dossier, by, slug: str, data: Mapping):
     """Keep the typed answers as the step's concept (every question optional)."""
-    from dossiers.services.plan import directed_dossier_check
+    from dossiers.execution.plan_services import directed_dossier_check
     from forms.services import form_response_draft_save
 
     directed_dossier_check(dossier=dossier, by=by)

@@ -69,7 +69,7 @@ def subject_update(*, dossier: Dossier, by, data: dict) -> Subject:
             title=_("Persoonsgegevens gewijzigd: %(fields)s") % {"fields": ", ".join(changed)},
         )
         if dossier.included_on is not None:
-            from dossiers.services.letters import letters_follow_subject
+            from dossiers.letters.services import letters_follow_subject
 
             letters_follow_subject(dossier=dossier)
     return subject

@@ -8,6 +8,10 @@ from wagtail.admin.views import generic
 from adminkit.logged_views import LoggedObjectMixin
 from adminkit.viewsets import LoggedIndexView
 from dossiers import access
+from dossiers.execution.plan_services import plan_may_edit
+from dossiers.execution.selectors import dossier_workspace
+from dossiers.letters.rule import letter_rule
+from dossiers.letters.selectors import dossier_letters
 from dossiers.meetings.selectors import dossier_agenda_slots
 from dossiers.obligations import EXECUTION_STATES, dossier_obligations
 from dossiers.selectors import (
@@ -18,8 +22,6 @@ from dossiers.selectors import (
     dossier_steps_for,
 )
 from dossiers.selectors.dossiers import dossier_step_responses
-from dossiers.selectors.letters import dossier_letters
-from dossiers.selectors.plan import dossier_workspace
 from dossiers.selectors.queues import next_due_label, next_step_label
 from dossiers.services.assessment import (
     ASSESSMENT_FORM_SLUG,
@@ -29,8 +31,6 @@ from dossiers.services.assessment import (
 )
 from dossiers.services.closure import PROPOSAL_STATES
 from dossiers.services.intervals import uvo_interval_may_set
-from dossiers.services.letter_rule import letter_rule
-from dossiers.services.plan import plan_may_edit
 from dossiers.services.relations import (
     family_approach_may_set,
     relation_may_add,

@@ -15,16 +15,16 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from dossiers import access
+from dossiers.execution.plan_views import DossierPageMixin
+from dossiers.execution.services import case_meeting_submit
 from dossiers.obligations import EXECUTION_STATES, ObligationKind
 from dossiers.services.closure import (
     PROPOSAL_STATES,
     closure_proposal_submit,
     evaluation_submit,
 )
-from dossiers.services.execution import case_meeting_submit
 from dossiers.services.step_forms import step_form_draft, step_form_save_draft, step_form_version
 from dossiers.step_forms import CLOSURE_FORM_SLUG, EVALUATION_FORM_SLUG, UVO_REPORT_FORM_SLUG
-from dossiers.views.plan import DossierPageMixin
 from dossiers.workflow.services import TransitionNotAllowed
 
 CONFIRM_PARAMETER = "bevestigen"

@@ -22,7 +22,7 @@ def _appoint_case_director(dossier, *, data, now, **_kw):
 
 def _propose_letters(dossier, **_kw):
     """The notification letters that are due on inclusion (handbook ch. 2): the MAP sends them."""
-    from dossiers.services.letters import letters_propose
+    from dossiers.letters.services import letters_propose
 
     letters_propose(dossier=dossier)
 
@@ -42,7 +42,7 @@ def _secretary_notice(subject, body):
     secretaris", handbook ch. 6); the mail names the dossier number only."""
 
     def effect(dossier, **_kw):
-        from dossiers.services.plan import secretaries_notify
+        from dossiers.execution.plan_services import secretaries_notify
 
         secretaries_notify(
             dossier=dossier,
@@ -55,7 +55,7 @@ def _secretary_notice(subject, body):
 
 def _plan_version(kind, *, advice=False, notify=False):
     def effect(dossier, *, by, now, data, **_kw):
-        from dossiers.services.plan import plan_snapshot, secretaries_notify
+        from dossiers.execution.plan_services import plan_snapshot, secretaries_notify
 
         plan_snapshot(
             dossier=dossier,
@@ -81,7 +81,7 @@ def _plan_version(kind, *, advice=False, notify=False):
 
 def _plan_dates(field):
     def effect(dossier, *, now, data, **_kw):
-        from dossiers.services.plan import plan_get_or_create
+        from dossiers.execution.plan_services import plan_get_or_create
 
         plan = plan_get_or_create(dossier=dossier)
         setattr(plan, field, data.get("decided_on") or timezone.localdate(now))

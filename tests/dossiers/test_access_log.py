@@ -117,7 +117,7 @@ def test_assessment_page_writes_one_row(client, walk, users):
     ],
 )
 def test_edit_pages_of_a_dossiers_objects_write_one_row(client, walk, users, url_name, role):
-    from dossiers.services.execution import contact_save
+    from dossiers.execution.services import contact_save
 
     dossier = walk(S.IN_EXECUTION)
     objects = {

@@ -4,8 +4,8 @@ the access log must say so (not only on GET)."""
 import pytest
 from django.urls import reverse
 
+from dossiers.execution.services import contact_save
 from dossiers.models import AccessLogEntry
-from dossiers.services.execution import contact_save
 from dossiers.workflow.states import DossierState as S
 
 pytestmark = pytest.mark.django_db

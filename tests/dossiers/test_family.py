@@ -7,9 +7,9 @@ import time_machine
 from django.urls import reverse
 from django.utils.html import escape
 
+from dossiers.letters.rule import family_members, letter_rule
+from dossiers.letters.services import letters_propose
 from dossiers.models import NotificationLetter, Relative
-from dossiers.services.letter_rule import family_members, letter_rule
-from dossiers.services.letters import letters_propose
 from dossiers.services.retention import retention_run
 from dossiers.workflow.states import DossierState as S
 from tests.factories.dossiers import DossierFactory, RelativeFactory

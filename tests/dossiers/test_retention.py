@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
+from dossiers.execution.plan_services import plan_item_update
 from dossiers.models import (
     AccessLogEntry,
     DeletionLogEntry,
@@ -26,7 +27,6 @@ from dossiers.models import (
     Subject,
 )
 from dossiers.services.closure import evaluation_record
-from dossiers.services.plan import plan_item_update
 from dossiers.services.retention import retention_run
 from dossiers.workflow.states import DossierState as S
 from reports.models import MonitorFact, PartnerExportJob, PartnerExportProfile

@@ -4,10 +4,10 @@ import datetime
 
 from django.utils import timezone
 
+from dossiers.execution.plan_services import plan_item_add
+from dossiers.execution.services import case_meeting_record
 from dossiers.models import CaseMeeting, ClosureKind, ClosureProposal, PlanItem
 from dossiers.services.closure import closure_proposal_create
-from dossiers.services.execution import case_meeting_record
-from dossiers.services.plan import plan_item_add
 from snippets.selectors import intervention_choices
 from tests.factories.snippets import InterventionFactory
 

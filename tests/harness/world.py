@@ -93,9 +93,9 @@ def _execution_objects(foreign: Dossier, director) -> None:
     (its plan item and UVO come from the walk)."""
     import datetime
 
+    from dossiers.execution.services import contact_save, journal_entry_add
     from dossiers.models import CaseMeeting, Judgement, PlanItem
     from dossiers.services.closure import evaluation_record
-    from dossiers.services.execution import contact_save, journal_entry_add
     from tests.factories.plan import closure_ready
 
     today = foreign.state_changed_at.date()

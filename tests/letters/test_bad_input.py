@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from dossiers.letters.services import letter_add, letter_generate, letter_send_record
 from dossiers.models import NotificationLetter
-from dossiers.services.letters import letter_add, letter_generate, letter_send_record
 from tests.factories.dossiers import DossierFactory, SubjectFactory
 from tests.letters.conftest import DECIDED, D
 

@@ -6,10 +6,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from dossiers.letters.services import letter_generate, letter_send_record
 from dossiers.models import DossierDeadline, Reminder, ReminderKind
 from dossiers.obligations import LETTER_PERMISSION
 from dossiers.selectors.queues import work_queues_for
-from dossiers.services.letters import letter_generate, letter_send_record
 from dossiers.services.reminders import reminders_scan
 from reports.periods import Period
 from reports.selectors import letter_deadline_compliance

@@ -7,9 +7,9 @@ import datetime
 
 import pytest
 
+from dossiers.letters.rule import letter_rule
+from dossiers.letters.services import letters_completion
 from dossiers.models import NotificationLetter
-from dossiers.services.letter_rule import letter_rule
-from dossiers.services.letters import letters_completion
 from dossiers.services.relations import family_approach_set
 from dossiers.services.subjects import subject_update
 from tests.factories.dossiers import DossierFactory, SubjectFactory

@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from pypdf import PdfReader
 from wagtail.images.models import Image
 
-from dossiers.services.letters import letter_generate
+from dossiers.letters.services import letter_generate
 from snippets.models import LetterSettings
 from tests.letters.conftest import DECIDED, letter_of, pdf_text
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from dossiers.letters.services import letters_propose
 from dossiers.models import NotificationLetter
-from dossiers.services.letters import letters_propose
 from tests.factories.dossiers import DossierFactory, SubjectFactory
 from tests.letters.conftest import D, record_relative
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from dossiers.services.letters import letter_generate, letter_render
+from dossiers.letters.services import letter_generate, letter_render
 from snippets.letters import PLACEHOLDERS, unknown_placeholders
 from snippets.models import LetterRecipientKind, LetterTemplate
 from tests.letters.conftest import pdf_text

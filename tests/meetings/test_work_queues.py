@@ -6,11 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from dossiers.execution.services import case_meeting_record
 from dossiers.models import Dossier, DossierDeadline, ProgrammeSettings
 from dossiers.obligations import dossier_obligations
 from dossiers.selectors.queues import ROWS, work_queues_for
 from dossiers.services.deadlines import deadlines_refresh
-from dossiers.services.execution import case_meeting_record
 from dossiers.workflow.states import DossierState as S
 from tests.factories.dossiers import DossierFactory
 

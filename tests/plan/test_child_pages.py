@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from dossiers.execution.services import contact_save, journal_entry_add
 from dossiers.models import (
     AccessLogEntry,
     CaseMeeting,
@@ -15,7 +16,6 @@ from dossiers.models import (
     PlanItem,
 )
 from dossiers.services.closure import evaluation_record
-from dossiers.services.execution import contact_save, journal_entry_add
 from dossiers.workflow.states import DossierState as S
 from tests.factories.plan import closure_ready
 

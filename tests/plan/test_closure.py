@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from dossiers.execution.services import journal_entry_add
 from dossiers.models import (
     ClosureDecision,
     ClosureProposal,
@@ -15,7 +16,6 @@ from dossiers.models import (
 )
 from dossiers.obligations import ObligationKind, dossier_obligations
 from dossiers.services import TransitionNotAllowed, dossier_transition
-from dossiers.services.execution import journal_entry_add
 from dossiers.workflow.states import DossierState as S
 from tests.factories.step_forms import step_post
 

@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from dossiers.execution.services import journal_entry_add
 from dossiers.meetings.services import meetings_generate
 from dossiers.models import CaseMeeting, Contact, JournalEntry, MeetingAgreement
 from dossiers.obligations import ObligationKind, dossier_obligations
-from dossiers.services.execution import journal_entry_add
 from dossiers.workflow.states import DossierState as S
 from snippets.models import Organisation
 from tests.factories.step_forms import step_post
@@ -178,7 +178,7 @@ def test_a_uvo_with_escalation_needs_an_explanation(client, users, walk):
 
 
 def test_who_sees_what_on_the_dossier_page(client, users, walk):
-    from dossiers.services.execution import contact_save
+    from dossiers.execution.services import contact_save
 
     dossier = walk(S.IN_EXECUTION)
     director = users["regisseur"]

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from dossiers.services.plan import plan_item_update
+from dossiers.execution.plan_services import plan_item_update
 from dossiers.workflow.states import DossierState as S
 from tests.factories.plan import item_added
 

@@ -156,7 +156,7 @@ def test_the_approval_path_from_concept_to_accorded(users, walk):
     assert len(PlanVersion.objects.get(dossier=dossier, kind="adopted").items) == 2
 
     # After adoption the plan stays dynamic: close an item, add one, escalate when stuck.
-    from dossiers.services.plan import plan_item_update
+    from dossiers.execution.plan_services import plan_item_update
 
     plan_item_update(item=item, by=director, data={"status": PlanItemStatus.DONE})
     item.refresh_from_db()

@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from dossiers.execution.plan_services import plan_item_update
 from dossiers.models import Dossier, PlanItemStatus, Signal
 from dossiers.services.closure import evaluation_record
-from dossiers.services.plan import plan_item_update
 from dossiers.workflow.states import DossierState
 from reports.periods import Period
 from snippets.models import InterventionDomain

@@ -15,6 +15,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
+from dossiers.execution.services import contact_save, journal_entry_add
 from dossiers.models import (
     AccessAction,
     AccessLogEntry,
@@ -26,7 +27,6 @@ from dossiers.models import (
     PlanItem,
 )
 from dossiers.services.closure import evaluation_record
-from dossiers.services.execution import contact_save, journal_entry_add
 from dossiers.workflow.states import DossierState
 from forms.models import FormResponse
 from tests.factories.plan import closure_ready, item_added, uvo_held

@@ -16,21 +16,21 @@ from wagtail.admin.views.generic.base import BaseObjectMixin
 from adminkit.logged_views import LoggedObjectMixin
 from adminkit.viewsets import LoggedIndexView
 from dossiers import access
+from dossiers.execution.plan_services import directed_dossier_check
+from dossiers.execution.plan_views import DATE_INPUT, DossierPageMixin
+from dossiers.execution.selectors import journal_of
+from dossiers.execution.services import (
+    agreement_done,
+    contact_save,
+    journal_entry_add,
+)
 from dossiers.models import (
     CaseMeeting,
     Contact,
     JournalEntry,
     MeetingAgreement,
 )
-from dossiers.selectors.plan import journal_of
-from dossiers.services.execution import (
-    agreement_done,
-    contact_save,
-    journal_entry_add,
-)
-from dossiers.services.plan import directed_dossier_check
 from dossiers.views.base import form_add_service_errors
-from dossiers.views.plan import DATE_INPUT, DossierPageMixin
 
 JOURNAL_PAGE_SIZE = 50
 

@@ -17,8 +17,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from dossiers import access
+from dossiers.letters.rule import letter_rule
 from dossiers.models import Dossier, LetterRoute, NotificationLetter
-from dossiers.services.letter_rule import letter_rule
 from snippets.models import LetterRecipientKind, LetterTemplate
 
 K = LetterRecipientKind
@@ -27,7 +27,7 @@ EDITABLE_FIELDS = ("recipient_kind", "recipient_name", "street", "postcode", "ci
 
 def letters_due(*, dossier: Dossier) -> list[dict]:
     """Who should get a letter: one dict of letter fields per recipient, from the one rule
-    (``dossiers.services.letter_rule.letter_rule``)."""
+    (``dossiers.letters.rule.letter_rule``)."""
     return [recipient.fields() for recipient in letter_rule(dossier).recipients]
 
 
@@ -335,7 +335,7 @@ def letters_completion(dossier_ids: list[int]) -> dict[int, list[datetime.date]]
     if not done:
         return done
     # A minor without a recorded parent or guardian with authority: not done (a warning).
-    from dossiers.services.letter_rule import letter_rule_warnings
+    from dossiers.letters.rule import letter_rule_warnings
 
     blocked = letter_rule_warnings(list(done))
     return {dossier_id: dates for dossier_id, dates in done.items() if dossier_id not in blocked}

@@ -207,7 +207,7 @@ def _display(key: str, value) -> str:
 
 
 def _labels() -> dict[str, str]:
-    from dossiers.services.plan import ITEM_FIELDS
+    from dossiers.execution.plan_services import ITEM_FIELDS
 
     return {name: str(PlanItem._meta.get_field(name).verbose_name) for name in ITEM_FIELDS}
 

@@ -19,11 +19,9 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 
 from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.models import AccessAction, LetterRoute
-from dossiers.selectors.letters import dossier_letters, letter_days, letter_list_for
-from dossiers.services import access_log_record
-from dossiers.services.letter_rule import letter_rule
-from dossiers.services.letters import (
+from dossiers.letters.rule import letter_rule
+from dossiers.letters.selectors import dossier_letters, letter_days, letter_list_for
+from dossiers.letters.services import (
     letter_add,
     letter_generate,
     letter_may_send,
@@ -31,6 +29,8 @@ from dossiers.services.letters import (
     letter_update,
     letters_propose,
 )
+from dossiers.models import AccessAction, LetterRoute
+from dossiers.services import access_log_record
 from dossiers.views.base import form_add_service_errors
 from dossiers.views.relations import RelativeAddMixin
 from snippets.models import LetterRecipientKind

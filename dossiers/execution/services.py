@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dossiers.execution.plan_services import directed_dossier_check
 from dossiers.models import CaseMeeting, Contact, Dossier, JournalEntry, MeetingAgreement
-from dossiers.services.plan import directed_dossier_check
 from dossiers.services.step_forms import step_form_submit
 from dossiers.step_forms import UVO_REPORT_FORM_SLUG, answer_ids
 

@@ -14,10 +14,10 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from adminkit.logged_views import LoggedObjectMixin
 from adminkit.viewsets import LoggedIndexView
 from dossiers import access
+from dossiers.execution.plan_services import plan_item_add, plan_item_update, plan_may_edit
+from dossiers.execution.selectors import plan_version_diff, plan_versions_of
 from dossiers.models import PlanItem
-from dossiers.selectors.plan import plan_version_diff, plan_versions_of
 from dossiers.services import access_log_record
-from dossiers.services.plan import plan_item_add, plan_item_update, plan_may_edit
 from dossiers.views.base import DossierActionMixin, form_add_service_errors
 from snippets.models import InterventionDomain, SpecialKind
 from snippets.selectors import intervention_choices, organisation_list, risk_group_list
