@@ -12,11 +12,18 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from dossiers import accessibility, deadline_signals
+        from dossiers import access, accessibility, deadline_signals
         from dossiers.letters.services import letters_completion
-        from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
+        from dossiers.models import ObligationKind
+        from dossiers.models.log_entry import DossierLogEntryManager
+        from dossiers.obligations import DatesPerDossier, register_completion
         from dossiers.step_forms import register_step_forms
+        from dossiers.workflow import wiring
 
+        # The workflow's guards and effects that call services (the services import it).
+        wiring.register()
+        # Wagtail's history of dossiers is scoped like the dossiers themselves.
+        DossierLogEntryManager.dossiers_for = staticmethod(access.dossiers_for)
         # The facts each step reads from its form (bound fields) and their answer lists.
         register_step_forms()
 

@@ -16,7 +16,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db import models
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,20 +27,11 @@ from dossiers.models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    ObligationKind,
     ProgrammeSettings,
 )
 from dossiers.workflow.states import ACTIVE_STATES
 from dossiers.workflow.states import DossierState as S
-
-
-class ObligationKind(models.TextChoices):
-    LETTER = "letter", _("Notificatiebrief versturen")
-    UVO = "uvo", _("UVO houden")
-    CONCEPT_PLAN = "concept_plan", _("Conceptplan gereed voor het ITAT-R")
-    DEFINITIVE_PLAN = "definitive_plan", _("Definitief plan gereed voor het Regieoverleg")
-    EVALUATION = "evaluation", _("Plan evalueren")
-    AGENDA = "agenda", _("Agenda versturen")
-
 
 # Who is reminded, by permission (roles are data); a dossier's own case director by user id.
 LETTER_PERMISSION = "dossiers.receive_letter_reminders"

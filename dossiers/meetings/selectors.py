@@ -14,9 +14,16 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from dossiers import access
-from dossiers.models import AgendaItem, AgendaItemKind, Dossier, DossierStatusChange, Meeting
+from dossiers.models import (
+    AgendaItem,
+    AgendaItemKind,
+    Dossier,
+    DossierStatusChange,
+    Meeting,
+    ObligationKind,
+)
 from dossiers.models import MeetingKind as K
-from dossiers.obligations import ObligationKind, dossier_obligation_list
+from dossiers.obligations import dossier_obligation_list
 from dossiers.workflow.states import DossierState as S
 
 #: which dossier states put a dossier on which meeting's agenda, as which kind of item

@@ -5,7 +5,7 @@ from dossiers.models.assessment import Advice, Assessment, PartnerInformation
 from dossiers.models.case_meeting import CaseMeeting, MeetingAgreement
 from dossiers.models.closure_proposal import ClosureDecision, ClosureKind, ClosureProposal
 from dossiers.models.contact import Contact, ContactKind
-from dossiers.models.deadline import DossierDeadline
+from dossiers.models.deadline import DossierDeadline, ObligationKind
 from dossiers.models.decision import DecisionOutcome, SteeringDecision
 from dossiers.models.deletion_log import DeletionLogEntry
 from dossiers.models.dossier import Dossier, DossierStatusChange
@@ -59,6 +59,7 @@ __all__ = [
     "DecisionOutcome",
     "DeletionLogEntry",
     "DossierDeadline",
+    "ObligationKind",
     "Dossier",
     "DossierLogEntry",
     "DossierStatusChange",

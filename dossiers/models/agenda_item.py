@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -67,8 +69,6 @@ class AgendaItem(models.Model):
 
     def slot_start(self):
         """The slot's start time: the meeting's start plus the slots before it."""
-        import datetime
-
         start = datetime.datetime.combine(self.meeting.date, self.meeting.start_time)
         offset = datetime.timedelta(minutes=self.meeting.series.slot_minutes * self.position)
         return (start + offset).time()

@@ -3,6 +3,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class ObligationKind(models.TextChoices):
+    """The kinds of obligation the engine (``dossiers.obligations``) works out per dossier."""
+
+    LETTER = "letter", _("Notificatiebrief versturen")
+    UVO = "uvo", _("UVO houden")
+    CONCEPT_PLAN = "concept_plan", _("Conceptplan gereed voor het ITAT-R")
+    DEFINITIVE_PLAN = "definitive_plan", _("Definitief plan gereed voor het Regieoverleg")
+    EVALUATION = "evaluation", _("Plan evalueren")
+    AGENDA = "agenda", _("Agenda versturen")
+
+
 class DossierDeadline(models.Model):
     """One open obligation of a dossier as the obligations engine last worked it out.
 
@@ -53,6 +64,4 @@ class DossierDeadline(models.Model):
 
     @property
     def label(self) -> str:
-        from dossiers.obligations import ObligationKind
-
         return ObligationKind(self.kind).label

@@ -2,6 +2,7 @@ import pgtrigger
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dossiers.workflow.states import DossierState
@@ -150,8 +151,6 @@ class Dossier(models.Model):
 
     @classmethod
     def _next_reference(cls) -> str:
-        from django.utils import timezone
-
         year = timezone.localdate().year
         prefix = f"{year}-"
         last = (

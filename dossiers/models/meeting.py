@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -44,8 +45,6 @@ class MeetingSeries(models.Model):
         return self.name
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if (
             self.first_date

@@ -2,9 +2,10 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from snippets.models import LetterRecipientKind
+from snippets.models import Institution, LetterRecipientKind
 
 # Kinds whose letter goes by post to an address unless it is handed over personally.
 ADDRESS_KINDS = frozenset(
@@ -125,8 +126,6 @@ class NotificationLetter(models.Model):
     def address_lines(self) -> list[str]:
         lines = [self.recipient_name]
         if self.recipient_kind == LetterRecipientKind.DETAINED:
-            from snippets.models import Institution
-
             found = Institution.objects.filter(name=self.institution).first()
             function = (found.case_manager_function if found else "") or _("casemanager")
             lines = [
@@ -150,8 +149,6 @@ class NotificationLetter(models.Model):
     @property
     def register_status(self) -> str:
         """Open, overdue, sent or sent late; needs the ``due_on`` annotation (listings)."""
-        from django.utils import timezone
-
         due = getattr(self, "due_on", None)
         if self.sent_on:
             late = due is not None and self.sent_on > due

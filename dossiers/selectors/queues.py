@@ -17,8 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from dossiers import access
 from dossiers.letters.selectors import letter_list_for
-from dossiers.models import AgendaItem, Dossier, Meeting, MeetingKind, MeetingStatus
-from dossiers.obligations import ObligationKind
+from dossiers.models import AgendaItem, Dossier, Meeting, MeetingKind, MeetingStatus, ObligationKind
 from dossiers.workflow.states import DossierState as S
 
 ROWS = 10

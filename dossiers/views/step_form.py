@@ -17,7 +17,8 @@ from django.views.generic import TemplateView
 from dossiers import access
 from dossiers.execution.plan_views import DossierPageMixin
 from dossiers.execution.services import case_meeting_submit
-from dossiers.obligations import EXECUTION_STATES, ObligationKind
+from dossiers.models import ObligationKind
+from dossiers.obligations import EXECUTION_STATES
 from dossiers.services.closure import (
     PROPOSAL_STATES,
     closure_proposal_submit,

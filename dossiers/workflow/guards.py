@@ -1,14 +1,27 @@
 """Guards: functions that say, in Dutch, why an allowed step is not possible yet.
 
-A guard takes ``(dossier, by, data)`` and returns a list of reasons (empty: fine).
-Later features register their guards here against a (source, target) pair.
+A guard takes ``(dossier, by, data)`` and returns a list of reasons (empty: fine). The guards
+that read only the dossier's own records are in ``GUARDS`` below; the ones that call a service
+or selector are added by ``dossiers.workflow.wiring`` (``register_guard``) when the app is
+ready, because the services import the workflow.
 """
 
 from collections.abc import Callable
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dossiers import access
+from dossiers.models import (
+    CaseMeeting,
+    ClosureKind,
+    ClosureProposal,
+    PlanItem,
+    PlanItemStatus,
+    PlanVersion,
+)
+from dossiers.models import PlanVersionKind as V
+from dossiers.workflow.effects import advice_text
 from dossiers.workflow.states import DossierState as S
 
 Guard = Callable[..., list[str]]
@@ -59,21 +72,8 @@ def needs_missing_information(dossier, by, data) -> list[str]:
     return [_("Vermeld welke informatie nog ontbreekt.")]
 
 
-def needs_complete_assessment(dossier, by, data) -> list[str]:
-    """Urgent (spoed) signals may go on incomplete; the case director completes them later."""
-    if dossier.urgent:
-        return []
-    from dossiers.services.assessment import assessment_missing
-
-    return assessment_missing(dossier=dossier)
-
-
 def needs_first_uvo(dossier, by, data) -> list[str]:
     """The handbook: the first UVO is held before the concept plan goes to the ITAT-R."""
-    from django.utils import timezone
-
-    from dossiers.models import CaseMeeting
-
     held = CaseMeeting.objects.filter(dossier=dossier, held_on__lte=timezone.localdate())
     if held.exists():
         return []
@@ -81,8 +81,6 @@ def needs_first_uvo(dossier, by, data) -> list[str]:
 
 
 def needs_plan_items(dossier, by, data) -> list[str]:
-    from dossiers.models import PlanItem, PlanItemStatus
-
     items = PlanItem.objects.filter(dossier=dossier).exclude(status=PlanItemStatus.STOPPED)
     if items.exists():
         return []
@@ -90,8 +88,6 @@ def needs_plan_items(dossier, by, data) -> list[str]:
 
 
 def needs_advice_text(dossier, by, data) -> list[str]:
-    from dossiers.workflow.effects import advice_text
-
     if data.get("preview") or advice_text(data):
         return []
     return [_("Leg het advies van het ITAT-R vast.")]
@@ -99,9 +95,6 @@ def needs_advice_text(dossier, by, data) -> list[str]:
 
 def needs_advisory_advice(dossier, by, data) -> list[str]:
     """No adoption without the ITAT-R's advice on the plan as last submitted."""
-    from dossiers.models import PlanVersion
-    from dossiers.models import PlanVersionKind as V
-
     versions = PlanVersion.objects.filter(dossier=dossier)
     submitted = (
         versions.filter(kind__in=[V.SUBMITTED, V.ESCALATED])
@@ -115,8 +108,6 @@ def needs_advisory_advice(dossier, by, data) -> list[str]:
 
 
 def needs_open_closure_proposal(dossier, by, data) -> list[str]:
-    from dossiers.models import ClosureKind, ClosureProposal
-
     open_proposals = ClosureProposal.objects.filter(dossier=dossier, decision="", advice="")
     if dossier.state == S.WINDING_DOWN:
         open_proposals = open_proposals.filter(kind=ClosureKind.CLOSE)
@@ -129,8 +120,6 @@ def needs_open_closure_proposal(dossier, by, data) -> list[str]:
 
 def needs_advised_closure_proposal(dossier, by, data) -> list[str]:
     """The Regieoverleg decides only on a proposal the ITAT-R has advised on."""
-    from dossiers.models import ClosureProposal
-
     if ClosureProposal.objects.filter(dossier=dossier, decision="").exclude(advice="").exists():
         return []
     return [
@@ -141,35 +130,11 @@ def needs_advised_closure_proposal(dossier, by, data) -> list[str]:
     ]
 
 
-def needs_other_approach_confirmation(dossier, by, data) -> list[str]:
-    """A person found on another approach's list is included only with explicit confirmation
-    (handbook ch. 2: nobody is handled in two places)."""
-    if data.get("preview") or data.get("other_approach_confirmed"):
-        return []
-    from dossiers.selectors.duplicates import dossier_list_matches
-
-    matches = dossier_list_matches(dossier)
-    if not matches:
-        return []
-    approaches = ", ".join(sorted({m.other_approach for m in matches}))
-    return [
-        _(
-            "Deze persoon staat mogelijk op de lijst van een andere aanpak (%(approaches)s). "
-            "Bevestig dat opnemen in deze aanpak toch de bedoeling is."
-        )
-        % {"approaches": approaches}
-    ]
-
-
 GUARDS: dict[tuple[S, S], list[Guard]] = {
     (S.REGISTERED, S.TRIAGE_CLOSED): [needs_close_reason],
     (S.REGISTERED, S.REGULAR_TRACK): [needs_destination],
-    (S.PRE_ASSESSMENT, S.AWAITING_DECISION): [needs_subject, needs_complete_assessment],
-    (S.AWAITING_DECISION, S.INCLUDED): [
-        needs_subject,
-        needs_case_director,
-        needs_other_approach_confirmation,
-    ],
+    (S.PRE_ASSESSMENT, S.AWAITING_DECISION): [needs_subject],
+    (S.AWAITING_DECISION, S.INCLUDED): [needs_subject, needs_case_director],
     (S.AWAITING_DECISION, S.NOT_INCLUDED): [needs_note, needs_destination],
     (S.AWAITING_DECISION, S.ON_HOLD): [needs_missing_information],
     (S.INCLUDED, S.PLAN_SUBMITTED): [needs_first_uvo, needs_plan_items],
@@ -189,8 +154,6 @@ GUARDS: dict[tuple[S, S], list[Guard]] = {
 def decision_date_possible(dossier, by, data) -> list[str]:
     """A decision date (the clocks run from it) is neither after today nor before the dossier
     existed; checked on every step that carries one."""
-    from django.utils import timezone
-
     day = data.get("decided_on")
     if not day:
         return []
@@ -202,6 +165,13 @@ def decision_date_possible(dossier, by, data) -> list[str]:
             % {"date": f"{timezone.localdate(dossier.created_at):%d-%m-%Y}"}
         ]
     return []
+
+
+def register_guard(source: S, target: S, guard: Guard) -> None:
+    """Add ``guard`` after the step's own guards (once: registering twice changes nothing)."""
+    guards = GUARDS.setdefault((source, target), [])
+    if guard not in guards:
+        guards.append(guard)
 
 
 def reasons_against(dossier, source, target, by, data) -> list[str]:

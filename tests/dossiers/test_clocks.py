@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 
-from dossiers.obligations import ObligationKind, dossier_obligations
+from dossiers.models import ObligationKind
+from dossiers.obligations import dossier_obligations
 from dossiers.services import TransitionNotAllowed, dossier_transition, steering_decide
 from dossiers.workflow.states import DossierState as S
 from tests.conftest import _actor_for

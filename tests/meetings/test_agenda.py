@@ -211,7 +211,8 @@ def test_a_failed_mail_server_leaves_the_agenda_unsent(itatr, users, walk, monke
 
 
 def test_publishing_closes_the_agenda_obligation(itatr, users, walk):
-    from dossiers.obligations import ObligationKind, obligations_open
+    from dossiers.models import ObligationKind
+    from dossiers.obligations import obligations_open
 
     def agenda_due():
         found = obligations_open(on=D(2027, 1, 4))

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dossiers.meetings.services import meeting_lapse
-from dossiers.models import Meeting, MeetingKind, MeetingSeries, MeetingStatus
-from dossiers.obligations import ObligationKind, obligations_open
+from dossiers.models import Meeting, MeetingKind, MeetingSeries, MeetingStatus, ObligationKind
+from dossiers.obligations import obligations_open
 from dossiers.services import TransitionNotAllowed, steering_decide
 from dossiers.workflow.states import DossierState as S
 from snippets.models import OtherApproach, OtherApproachListEntry

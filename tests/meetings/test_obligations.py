@@ -4,9 +4,8 @@ import datetime
 
 import pytest
 
-from dossiers.models import ProgrammeSettings
+from dossiers.models import ObligationKind, ProgrammeSettings
 from dossiers.obligations import (
-    ObligationKind,
     dossier_obligations,
     obligations_due,
     register_completion,

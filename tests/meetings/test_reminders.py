@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from django.core import mail
 
-from dossiers.models import Reminder, ReminderKind, ReminderStatus
-from dossiers.obligations import ObligationKind, register_completion, unregister_completion
+from dossiers.models import ObligationKind, Reminder, ReminderKind, ReminderStatus
+from dossiers.obligations import register_completion, unregister_completion
 from dossiers.services import reminders
 from dossiers.services.reminders import (
     reminders_create,

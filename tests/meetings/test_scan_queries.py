@@ -11,12 +11,13 @@ from django.utils import timezone
 from dossiers.models import (
     Dossier,
     DossierStatusChange,
+    ObligationKind,
     ProgrammeSettings,
     Reminder,
     ReminderStatus,
     Subject,
 )
-from dossiers.obligations import ObligationKind, register_completion, unregister_completion
+from dossiers.obligations import register_completion, unregister_completion
 from dossiers.services.reminders import reminders_create, reminders_scan, reminders_send_pending
 from dossiers.workflow.states import DossierState as S
 

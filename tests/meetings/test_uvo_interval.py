@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from dossiers.models import Reminder
-from dossiers.obligations import ObligationKind, dossier_obligations
+from dossiers.models import ObligationKind, Reminder
+from dossiers.obligations import dossier_obligations
 from dossiers.services.intervals import uvo_interval_set
 from dossiers.services.reminders import reminders_scan
 from dossiers.workflow.states import DossierState as S

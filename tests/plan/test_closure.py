@@ -11,10 +11,11 @@ from dossiers.models import (
     ClosureProposal,
     Evaluation,
     JournalEntry,
+    ObligationKind,
     PlanItem,
     PlanVersion,
 )
-from dossiers.obligations import ObligationKind, dossier_obligations
+from dossiers.obligations import dossier_obligations
 from dossiers.services import TransitionNotAllowed, dossier_transition
 from dossiers.workflow.states import DossierState as S
 from tests.factories.step_forms import step_post

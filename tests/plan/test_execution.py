@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from dossiers.execution.services import journal_entry_add
 from dossiers.meetings.services import meetings_generate
-from dossiers.models import CaseMeeting, Contact, JournalEntry, MeetingAgreement
-from dossiers.obligations import ObligationKind, dossier_obligations
+from dossiers.models import CaseMeeting, Contact, JournalEntry, MeetingAgreement, ObligationKind
+from dossiers.obligations import dossier_obligations
 from dossiers.workflow.states import DossierState as S
 from snippets.models import Organisation
 from tests.factories.step_forms import step_post

@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from dossiers.obligations import ObligationKind, dossier_obligations
+from dossiers.models import ObligationKind
+from dossiers.obligations import dossier_obligations
 from dossiers.workflow.states import DossierState as S
 from reports.periods import Period
 from reports.selectors import advisory_deadline_compliance
