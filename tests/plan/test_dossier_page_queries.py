@@ -18,6 +18,7 @@ from dossiers.models import (
     PlanItem,
     PlanVersion,
 )
+from dossiers.selectors.dossier_page import DossierPage, dossier_page
 from dossiers.workflow.states import DossierState as S
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -135,3 +136,16 @@ def test_contacts_and_open_agreements_are_paged_each_on_its_own(client, users, w
     assert "Pagina 3 van 3" in last and "Pagina 2 van 3" in last
     assert 'href="?contacten_pagina=3&amp;afspraken_pagina=3#tab-uitvoering"' in last
     assert 'href="?contacten_pagina=2&amp;afspraken_pagina=2#tab-uitvoering"' in last
+
+
+def test_the_dossier_page_is_one_selector_returning_a_dataclass(users, other_director, walk):
+    """``dossier_page`` reads the whole page; what the user may do follows who asks."""
+    dossier = walk(S.IN_EXECUTION)
+    today = timezone.localdate()
+    for_director = dossier_page(dossier=dossier, user=users["regisseur"], today=today)
+    assert isinstance(for_director, DossierPage)
+    assert for_director.subject == dossier.subject
+    assert for_director.may_direct and for_director.may_evaluate and for_director.may_propose
+    assert for_director.as_context()["space"] is for_director.space
+    for_other = dossier_page(dossier=dossier, user=other_director, today=today)
+    assert not (for_other.may_direct or for_other.may_evaluate or for_other.may_propose)
