@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -85,8 +86,6 @@ class LetterBreadcrumbsMixin:
     register_url_name = None
 
     def get_breadcrumbs_items(self):
-        from django.urls import reverse
-
         dossier = self.get_dossier()
         items = [
             {"url": reverse("wagtailadmin_home"), "label": _("Start")},
@@ -179,8 +178,6 @@ class LetterFormMixin(WagtailAdminTemplateMixin):
         )
 
     def register_url(self):
-        from django.urls import reverse
-
         return reverse(self.register_url_name, args=[self.get_dossier().pk])
 
     def form_valid(self, form):
@@ -226,8 +223,6 @@ class LetterRelativeAddView(
         return str(self.dossier)
 
     def back_url(self):
-        from django.urls import reverse
-
         return reverse(self.register_url_name, args=[self.dossier.pk])
 
 
@@ -238,8 +233,6 @@ class LetterProposeView(DossierLettersMixin, View):
     model = None
 
     def post(self, request, *args, **kwargs):
-        from django.urls import reverse
-
         if not letter_may_send(dossier=self.dossier, user=request.user):
             raise PermissionDenied
         created = letters_propose(dossier=self.dossier)
@@ -316,8 +309,6 @@ class LetterGenerateView(LetterObjectMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        from django.urls import reverse
-
         try:
             letter_generate(letter=self.object, by=request.user)
         except ValidationError as error:

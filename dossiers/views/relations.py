@@ -75,47 +75,74 @@ class RelativeForm(forms.Form):
         return data
 
 
-class RelativeAddMixin:
-    """Shared by both entry points; ``back_url()`` says where to return."""
+class RelativeFormMixin:
+    """The relative form's page, for adding and changing alike: only who may record relatives
+    (403), the dossier and the way back in the context, a service's errors on the form.
+
+    A view says which dossier (``get_dossier``), where to return (``back_url``) and what to
+    write (``save(data)``, through a service)."""
 
     form_class = RelativeForm
     template_name = "dossiers/relation_add.html"
-    page_title = gettext_lazy("Familielid vastleggen")
+    submit_label = None  # the template's "Toevoegen"
+    success_message = ""
 
     def get_dossier(self):
         raise NotImplementedError
 
+    def back_url(self) -> str:
+        raise NotImplementedError
+
+    def save(self, data: dict) -> None:
+        raise NotImplementedError
+
+    def find_objects(self, request) -> None:
+        """After the permission check, before the form: load what the URL names (404)."""
+
     def dispatch(self, request, *args, **kwargs):
         if not relative_may_record(dossier=self.get_dossier(), user=request.user):
             raise PermissionDenied
+        self.find_objects(request)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            dossier=self.get_dossier(), cancel_url=self.back_url(), **kwargs
+            dossier=self.get_dossier(),
+            cancel_url=self.back_url(),
+            submit_label=self.submit_label,
+            **kwargs,
         )
 
     def form_valid(self, form):
-        data = dict(form.cleaned_data)
-        reference = data.pop("related_reference", "")
         try:
-            relative_add(
-                dossier=self.get_dossier(),
-                by=self.request.user,
-                data=data,
-                related_reference=reference,
-            )
+            self.save(dict(form.cleaned_data))
         except ValidationError as error:
             form_add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("Familielid vastgelegd."))
+        messages.success(self.request, self.success_message)
         return redirect(self.back_url())
 
 
-class RelationAddView(
-    DossierActionMixin, RelativeAddMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView
+class RelativeAddMixin(RelativeFormMixin):
+    """Adding a relative, from the dossier page and from the MAP's letter register."""
+
+    page_title = gettext_lazy("Familielid vastleggen")
+    success_message = gettext_lazy("Familielid vastgelegd.")
+
+    def save(self, data: dict) -> None:
+        reference = data.pop("related_reference", "")
+        relative_add(
+            dossier=self.get_dossier(),
+            by=self.request.user,
+            data=data,
+            related_reference=reference,
+        )
+
+
+class DossierRelativeView(
+    DossierActionMixin, RelativeFormMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView
 ):
-    """From the dossier page."""
+    """The relative form on the dossier page's own URLs (the dossier's pk in the URL)."""
 
     inspect_url_name = None
     model = None
@@ -126,33 +153,29 @@ class RelationAddView(
     def get_page_subtitle(self):
         return str(self.object)
 
-    def back_url(self):
+    def back_url(self) -> str:
         return reverse(self.inspect_url_name, args=[self.object.pk])
 
 
-class RelativeEditView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
+class RelationAddView(RelativeAddMixin, DossierRelativeView):
+    """Add a relative, from the dossier page."""
+
+
+class RelativeEditView(DossierRelativeView):
     """Change a relative recorded on this dossier (``?familielid=<id>``): a new address, a
     changed authority. A link to the relative's own dossier is made when adding, not here."""
 
-    form_class = RelativeForm
-    template_name = "dossiers/relation_add.html"
     page_title = gettext_lazy("Familielid wijzigen")
-    inspect_url_name = None
-    model = None
+    submit_label = gettext_lazy("Opslaan")
+    success_message = gettext_lazy("Familielid bijgewerkt.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not relative_may_record(dossier=self.object, user=request.user):
-            raise PermissionDenied
+    def find_objects(self, request) -> None:
         chosen = request.POST.get("familielid") or request.GET.get("familielid") or ""
         self.relative = Relative.objects.filter(
             dossier=self.object, pk=int(chosen) if chosen.isdigit() else 0
         ).first()
         if self.relative is None:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.object)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -165,23 +188,9 @@ class RelativeEditView(DossierActionMixin, BaseObjectMixin, WagtailAdminTemplate
     def get_initial(self):
         return {name: getattr(self.relative, name) for name in RELATIVE_FIELDS}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            dossier=self.object,
-            cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
-            submit_label=_("Opslaan"),
-            **kwargs,
-        )
-
-    def form_valid(self, form):
-        data = {name: form.cleaned_data[name] for name in RELATIVE_FIELDS if name in form.fields}
-        try:
-            relative_update(relative=self.relative, by=self.request.user, data=data)
-        except ValidationError as error:
-            form_add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Familielid bijgewerkt."))
-        return redirect(self.inspect_url_name, self.object.pk)
+    def save(self, data: dict) -> None:
+        changed = {name: value for name, value in data.items() if name in RELATIVE_FIELDS}
+        relative_update(relative=self.relative, by=self.request.user, data=changed)
 
 
 class RelativeRemoveView(DossierActionMixin, BaseObjectMixin, View):
