@@ -1,12 +1,19 @@
 """Writes of the reports app: applying a clean import plan, and running import jobs."""
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_q.tasks import async_task
 
-from reports.importers.base import ImportPlan
-from reports.models import ImportJob, ImportStatus
+from dossiers import access
+from reports.importers.base import MAX_FILE_BYTES, ImportPlan, count_rows
+from reports.importers.kinds import kinds, kinds_for
+from reports.models import ImportJob, ImportStatus, PartnerExportJob, PartnerExportStatus
+from reports.partner_exports import partner_export_items, partner_workbook_write
 from snippets.models import Intervention
 from snippets.services import catalogue_publish
 
@@ -41,14 +48,10 @@ def intervention_rows_apply(*, plan: ImportPlan, by) -> int:
 
 
 def _kind(job: ImportJob):
-    from reports.importers.kinds import kinds
-
     return kinds()[job.kind]
 
 
 def _may_import(user, kind) -> bool:
-    from reports.importers.kinds import kinds_for
-
     return kind.key in {k.key for k in kinds_for(user)}
 
 
@@ -61,9 +64,6 @@ def _progress(job: ImportJob):
 
 def import_job_create(*, kind: str, upload, by) -> ImportJob:
     """Keep the uploaded workbook (in the database) and start its dry run."""
-    from reports.importers.base import MAX_FILE_BYTES, count_rows
-    from reports.importers.kinds import kinds
-
     chosen = kinds()[kind]
     if not _may_import(by, chosen):
         raise PermissionDenied
@@ -75,8 +75,6 @@ def import_job_create(*, kind: str, upload, by) -> ImportJob:
     job.background = job.total > BACKGROUND_THRESHOLD
     job.save(update_fields=["total", "background"])
     if job.background:
-        from django_q.tasks import async_task
-
         transaction.on_commit(lambda: async_task("reports.services.import_job_plan", job.pk))
     else:
         import_job_plan(job.pk)
@@ -108,8 +106,6 @@ def import_job_apply_start(*, job: ImportJob, by) -> ImportJob:
     if not updated:
         raise ValidationError(_("Deze import wordt al ingelezen."))
     if job.background:
-        from django_q.tasks import async_task
-
         transaction.on_commit(lambda: async_task("reports.services.import_job_apply", job.pk))
     else:
         import_job_apply(job.pk)
@@ -150,8 +146,6 @@ def import_jobs_purge() -> int:
     """Empty the stored file and row plans of jobs older than a week (daily, django-q2): an
     uploaded list of another approach holds personal data and is not kept longer than needed.
     Returns the number of jobs emptied; running jobs are left alone."""
-    from datetime import timedelta
-
     cutoff = timezone.now() - timedelta(days=RETENTION_DAYS)
     stale = ImportJob.objects.filter(created_at__lt=cutoff).exclude(
         status__in=[ImportStatus.PLANNING, ImportStatus.APPLYING]
@@ -161,12 +155,6 @@ def import_jobs_purge() -> int:
 
 def partner_export_start(*, profile, by, only_open: bool = True):
     """Ask for a partner export; it is written in the background (``partner_export_run``)."""
-    from django_q.tasks import async_task
-
-    from dossiers import access
-    from reports.models import PartnerExportJob
-    from reports.partner_exports import partner_export_items
-
     if not access.has_permission(by, "monitor.export_partner"):
         raise PermissionDenied
     if not profile.active:
@@ -185,11 +173,6 @@ def partner_export_start(*, profile, by, only_open: bool = True):
 
 def partner_export_run(job_id: int) -> None:
     """Write the workbook of one job; progress is saved every few thousand rows."""
-    from django.core.files import File
-
-    from reports.models import PartnerExportJob, PartnerExportStatus
-    from reports.partner_exports import partner_export_items, partner_workbook_write
-
     job = PartnerExportJob.objects.select_related("profile__organisation", "requested_by").get(
         pk=job_id
     )

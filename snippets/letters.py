@@ -5,11 +5,16 @@ before they enter the rich text, except the signature block, which is the progra
 own rich text from the letter settings.
 """
 
+import base64
+import mimetypes
 import re
 from collections.abc import Mapping
 
+from django.contrib.staticfiles import finders
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail.rich_text import expand_db_html
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\s]*)\s*\}\}")
 
@@ -62,10 +67,7 @@ def letter_document_context(*, template, values: Mapping[str, str]) -> dict:
 
     The same context serves the admin preview (demo values) and the PDF (a real letter).
     """
-    from django.utils.safestring import mark_safe
-    from wagtail.rich_text import expand_db_html
-
-    from snippets.models import LetterSettings
+    from snippets.models import LetterSettings  # the models use this module's placeholders
 
     settings = LetterSettings.load()
     values = {**values, "ondertekening": signature_html(settings)}
@@ -85,9 +87,6 @@ def letter_document_context(*, template, values: Mapping[str, str]) -> dict:
 
 def signature_html(settings) -> str:
     """The signature block, then the signer's name and function (escaped) when set."""
-    from django.utils.html import escape
-    from wagtail.rich_text import expand_db_html
-
     signer = [escape(line) for line in (settings.signer_name, settings.signer_function) if line]
     block = expand_db_html(settings.signature_block)
     if signer:
@@ -97,9 +96,6 @@ def signature_html(settings) -> str:
 
 def logo_data_uri(image) -> str:
     """The uploaded logo inline (a data URI), so the PDF needs no web request to draw it."""
-    import base64
-    import mimetypes
-
     if image is None:
         return ""
     kind = mimetypes.guess_type(image.file.name)[0] or "image/png"
@@ -117,8 +113,7 @@ def letter_pdf(html: str) -> bytes:
     The document's title, subject and author come from ``letter_document.html``'s head, which
     holds the reference number only, never a name (the PDF's metadata travels with the file).
     """
-    from django.contrib.staticfiles import finders
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # heavy (cairo, pango): loaded when a PDF is made
 
     return HTML(string=html).write_pdf(
         stylesheets=[CSS(filename=finders.find("letters/letter.css"))],
