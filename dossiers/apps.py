@@ -12,7 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from dossiers import accessibility, deadline_signals
+        from dossiers import accessibility, deadline_signals, permission_names
         from dossiers.obligations import DatesPerDossier, ObligationKind, register_completion
         from dossiers.services.letters import letters_completion
         from dossiers.step_forms import register_step_forms
@@ -31,6 +31,8 @@ class DossiersConfig(AppConfig):
         # Help texts and errors tied to their fields, radio and checkbox groups as fieldsets.
         accessibility.install()
         accessibility.register_hooks()
+        # Functioneel beheer reads permission names in Dutch on the group pages.
+        permission_names.connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

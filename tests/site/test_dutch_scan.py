@@ -34,6 +34,8 @@ FORBIDDEN = {
     "Sorry": re.compile(r"\bSorry\b"),
     "je": re.compile(r"\bje\b", re.IGNORECASE),
     "jouw": re.compile(r"\bjouw\b", re.IGNORECASE),
+    "Can …": re.compile(r"\bCan (?:add|change|delete|view|publish|lock|unlock|choose|access)\b"),
+    "Moderators": re.compile(r"\bModerators?\b"),
 }
 
 # True false positives only: (URL name, word) -> why it is not the application speaking.
