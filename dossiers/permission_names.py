@@ -10,6 +10,7 @@ verbose name. Permissions the project defines itself already have Dutch names an
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.db.models import Q
 from django.db.models.signals import post_migrate
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -27,8 +28,14 @@ _VERBS = {
     "choose": gettext_lazy("kiezen"),
 }
 
-# whole codenames with a name of their own
-_NAMES = {"access_admin": gettext_lazy("Toegang tot het volgsysteem")}
+# whole codenames with a name of their own (Wagtail's admin access and its page permissions)
+_NAMES = {
+    "access_admin": gettext_lazy("Toegang tot het volgsysteem"),
+    "bulk_delete_page": gettext_lazy("Kan een pagina met onderliggende pagina's verwijderen"),
+    "lock_page": gettext_lazy("Kan pagina's vergrendelen en de eigen vergrendeling opheffen"),
+    "publish_page": gettext_lazy("Kan elke pagina publiceren"),
+    "unlock_page": gettext_lazy("Kan elke vergrendeling van een pagina opheffen"),
+}
 
 
 def dutch_name(codename: str, verbose_name: str) -> str | None:
@@ -48,7 +55,9 @@ def rename_permissions(using: str = "default") -> int:
 
     changed = []
     with translation.override("nl"):
-        english = Permission.objects.using(using).filter(name__startswith="Can ")
+        english = Permission.objects.using(using).filter(
+            Q(name__startswith="Can ") | Q(codename__in=list(_NAMES))
+        )
         for permission in english.select_related("content_type"):
             try:
                 model = global_apps.get_model(
@@ -57,7 +66,7 @@ def rename_permissions(using: str = "default") -> int:
             except LookupError:  # a content type whose model is gone
                 continue
             name = dutch_name(permission.codename, str(model._meta.verbose_name))
-            if name:
+            if name and name != permission.name:
                 permission.name = name[: Permission._meta.get_field("name").max_length]
                 changed.append(permission)
         Permission.objects.using(using).bulk_update(changed, ["name"])

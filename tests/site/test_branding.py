@@ -13,6 +13,9 @@ def test_start_page_title_avatar_and_help_menu(client, users):
     assert "Dashboard" not in page
     assert "gravatar" not in page and "data:image/svg+xml" in page
     assert "Editor Guide" not in page and "Wat is er nieuw" not in page
+    # the account summary links to the handbook, not to Wagtail's editor guide
+    assert "gebruikershandleiding" not in page and "guide.wagtail.org" not in page
+    assert "Handreiking voor de regisseur" in page
 
 
 def test_admin_404_is_dutch_in_the_admin_layout(client, users):

@@ -25,6 +25,8 @@ EXPECTED = {
     ("structuredforms", "publish_formdefinition"): "Kan formulierdefinitie publiceren",
     ("wagtaildocs", "choose_document"): "Kan document kiezen",
     ("wagtailadmin", "access_admin"): "Toegang tot het volgsysteem",
+    ("wagtailcore", "publish_page"): "Kan elke pagina publiceren",
+    ("wagtailcore", "bulk_delete_page"): "Kan een pagina met onderliggende pagina's verwijderen",
     # the project's own permissions keep the names they were given
     ("dossiers", "decide_steering"): "Besluiten van het Regieoverleg vastleggen",
 }
@@ -58,6 +60,7 @@ def test_the_group_page_shows_dutch_permission_names(client, users):
     assert "Kan dossier toevoegen" in page  # the checkbox's label for screen readers
     assert "Toegang tot het volgsysteem" in page
     assert "Can publish" not in page and "Can add" not in page and "Wagtail admin" not in page
+    assert "Publish any page" not in page and "Wagtail core" not in page
     assert "Alles aan- of uitvinken" in page and "Toon/verberg alle" not in page
 
 
