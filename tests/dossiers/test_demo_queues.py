@@ -18,6 +18,7 @@ EXPECTED = {
     "secretaris": {"meetings", "accord"},
     "regisseur": {"deadlines"},
     "itatr": {"advisory"},
+    "privacy": {"access_review"},
 }
 
 
