@@ -12,7 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from dossiers import access, accessibility, deadline_signals
+        from dossiers import access, accessibility, deadline_signals, permission_names
         from dossiers.letters.services import letters_completion
         from dossiers.models import ObligationKind
         from dossiers.models.log_entry import DossierLogEntryManager
@@ -38,6 +38,8 @@ class DossiersConfig(AppConfig):
         # Help texts and errors tied to their fields, radio and checkbox groups as fieldsets.
         accessibility.install()
         accessibility.register_hooks()
+        # Functioneel beheer reads permission names in Dutch on the group pages.
+        permission_names.connect()
 
 
 class UsersAppConfig(WagtailUsersAppConfig):

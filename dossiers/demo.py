@@ -21,12 +21,24 @@ from dossiers import roles
 from dossiers.demo_access_log import demo_access_log_create
 from dossiers.demo_journal import demo_journal_create
 from dossiers.demo_plan import demo_plans_create
-from dossiers.models import Dossier, DossierStatusChange, NotificationLetter, Subject, User
+from dossiers.meetings.agenda import agenda_item_add
+from dossiers.meetings.selectors import agenda_proposals
+from dossiers.models import (
+    Dossier,
+    DossierStatusChange,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    NotificationLetter,
+    Subject,
+    User,
+)
 from dossiers.workflow.states import ACTIVE_STATES, INTAKE_STATES, DossierState
 from dossiers.workflow.transitions import TRANSITIONS
 from snippets.models import Organisation
 
 DEMO_PASSWORD_SUFFIX = "-demo-2026"  # noqa: S105 (development-only demo logins)
+AGENDA_ITEMS = 8  # at most this many dossiers on each of the next agendas
 
 
 @dataclass(frozen=True)
@@ -160,7 +172,7 @@ def demo_data_create(
         steps = path_to(state)
         # A running programme: most dossiers took their last step in the past weeks (on time),
         # a few have waited long (overdue); dates relative to today, never to a fixed year.
-        waited = rng.randint(1, 20) if rng.random() < 0.85 else rng.randint(40, 120)
+        waited = rng.randint(1, 20) if rng.random() < 0.92 else rng.randint(40, 120)
         start = now - datetime.timedelta(days=14 * len(steps) + waited)
         director = rng.choice(directors) if index % 3 else directors[0]
         included = any(target == DossierState.INCLUDED for _, target in steps)
@@ -211,6 +223,7 @@ def demo_data_create(
     demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])
     lines = demo_journal_create(dossiers=new_dossiers, per_dossier=journal, rng=rng)
     _meetings_and_reminders()
+    _next_agendas(users["secretaris"])
     _partner_export_profile()
     demo_access_log_create(dossiers=new_dossiers, users=users, rng=rng)
     # Bulk-created rows send no signals: store every dossier's deadlines once, at the end.
@@ -257,6 +270,24 @@ def _letters(dossiers, rng: random.Random, today: datetime.date, by) -> None:
             letter.send_note = "demo"
         letters.append(letter)
     NotificationLetter.objects.bulk_create(letters, batch_size=2000)
+
+
+def _next_agendas(secretary) -> None:
+    """The secretary has put what is due on the next ITAT-R and Regieoverleg agendas, as in a
+    running programme: each role's start page then shows its part of the next meetings."""
+    today = timezone.localdate()
+    for kind in (MeetingKind.ADVISORY, MeetingKind.STEERING):
+        meeting = (
+            Meeting.objects.filter(series__kind=kind, date__gte=today, status=MeetingStatus.PLANNED)
+            .order_by("date")
+            .first()
+        )
+        if meeting is None:
+            continue
+        for proposal in agenda_proposals(meeting=meeting, user=secretary)[:AGENDA_ITEMS]:
+            agenda_item_add(
+                meeting=meeting, dossier=proposal.dossier, kind=proposal.kind, by=secretary
+            )
 
 
 def _meetings_and_reminders() -> None:

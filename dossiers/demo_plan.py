@@ -20,7 +20,10 @@ from dossiers.models import (
     MeetingAgreement,
     PlanItem,
     PlanVersion,
+    ProgrammeSettings,
 )
+from dossiers.obligations import uvo_interval
+from dossiers.workflow.states import ACTIVE_STATES
 from dossiers.workflow.states import DossierState as S
 from snippets.models import Intervention
 
@@ -80,6 +83,8 @@ def demo_plans_create(*, dossiers, paths, rng: random.Random, secretary) -> int:
         if any(target == S.PLAN_SUBMITTED for _, target in steps)
     ]
     plans = ActionPlan.objects.bulk_create(ActionPlan(dossier=d) for d, _, _ in chosen)
+    today = timezone.localdate()
+    settings = ProgrammeSettings.load()
     items, meetings, journal, contacts = [], [], [], []
     for (dossier, start, _steps), plan in zip(chosen, plans, strict=True):
         director = dossier.case_director
@@ -100,11 +105,14 @@ def demo_plans_create(*, dossiers, paths, rng: random.Random, secretary) -> int:
                     added_by=director,
                 )
             )
-        meetings.append(
-            CaseMeeting(
-                dossier=dossier, held_on=included + datetime.timedelta(days=10), chaired_by=director
-            )
-        )
+        first_uvo = included + datetime.timedelta(days=10)
+        meetings.append(CaseMeeting(dossier=dossier, held_on=first_uvo, chaired_by=director))
+        # A running programme holds its UVOs on time: most active dossiers had a recent one,
+        # a few are overdue.
+        interval = uvo_interval(dossier, settings)
+        recent = today - datetime.timedelta(days=rng.randint(3, max(4, interval - 7)))
+        if dossier.state in ACTIVE_STATES and recent > first_uvo and rng.random() < 0.9:
+            meetings.append(CaseMeeting(dossier=dossier, held_on=recent, chaired_by=director))
         journal.append(
             JournalEntry(
                 dossier=dossier,

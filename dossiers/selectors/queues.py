@@ -401,8 +401,21 @@ QUEUES = (
 )
 
 
+# Queues that other apps add from their AppConfig.ready() (the monitor's access review): this
+# module then needs no import of theirs, so the dependency keeps pointing from them to here.
+_REGISTERED: list = []
+
+
+def register_queue(permission: str, build) -> None:
+    """Add ``build(user, on) -> WorkQueue`` to the start page of users with ``permission``."""
+    if (permission, build) not in _REGISTERED:
+        _REGISTERED.append((permission, build))
+
+
 def work_queues_for(*, user, on: datetime.date) -> list[WorkQueue]:
     """The queues of ``user``'s role, each counted and bounded in SQL."""
     return [
-        build(user, on) for permission, build in QUEUES if access.has_permission(user, permission)
+        build(user, on)
+        for permission, build in (*QUEUES, *_REGISTERED)
+        if access.has_permission(user, permission)
     ]

@@ -42,7 +42,7 @@ class FormDefinition(DraftStateMixin, RevisionMixin, index.Indexed, ClusterableM
         verbose_name_plural = _("formulierdefinities")
         ordering = ["title"]
         # Wagtail adds this permission after migrate; declaring it lets a data migration grant it.
-        permissions = [("publish_formdefinition", "Can publish formulierdefinitie")]
+        permissions = [("publish_formdefinition", _("Kan formulierdefinitie publiceren"))]
 
     def __str__(self):
         return self.title

@@ -7,7 +7,9 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from dossiers.meetings.agenda import agenda_item_add
 from dossiers.meetings.services import meetings_generate
+from dossiers.models import AgendaItemKind, Meeting, MeetingKind
 from dossiers.workflow.states import DossierState as S
 from tests.browser.conftest import log_in, screenshot
 from tests.conftest import walk_dossier
@@ -58,3 +60,28 @@ def test_dossier_page_summary_and_next_step_above_the_fold(page, role_users):
     box = step.bounding_box()
     assert box is not None and box["y"] + box["height"] <= 900
     page.screenshot(path=str(screenshot(page, "dossier-page-1440")), full_page=False)
+
+
+def test_advisory_member_sees_the_own_organisations_items_and_opens_the_agenda(page, role_users):
+    meetings_generate()
+    dossier = walk_dossier(role_users, S.PLAN_SUBMITTED, role_users["regisseur"])
+    meeting = (
+        Meeting.objects.filter(series__kind=MeetingKind.ADVISORY, date__gte=timezone.localdate())
+        .order_by("date")
+        .first()
+    )
+    agenda_item_add(
+        meeting=meeting,
+        dossier=dossier,
+        kind=AgendaItemKind.CONCEPT_PLAN,
+        by=role_users["secretaris"],
+    )
+    page.set_viewport_size({"width": 1440, "height": 900})
+    log_in(page, "itatr")
+    queue = page.locator("section[data-queue='advisory']")
+    queue.wait_for()
+    assert dossier.reference in queue.inner_text() and "Conceptplan" in queue.inner_text()
+    screenshot(page, "queue-itatr")
+    queue.locator("a.button").click()
+    page.wait_for_url(f"**/admin/agenda/{meeting.pk}/")
+    assert dossier.reference in page.locator("main").inner_text()

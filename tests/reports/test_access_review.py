@@ -178,3 +178,24 @@ def test_demo_data_has_a_user_who_stands_out():
     assert any("closed" in f.reasons for f in reviews["regisseur3"].findings)
     assert any("bulk" in f.reasons for f in reviews["regisseur3"].findings)
     assert not [name for name, r in reviews.items() if r.rise and name != "regisseur3"]
+
+
+def test_the_officers_start_page_lists_the_open_months(client, history, officer):
+    AccessReview.objects.create(
+        month=datetime.date(2026, 9, 1),
+        reviewed_by=officer,
+        reviewed_by_username="privacy",
+        reviewed_at=TODAY,
+    )
+    with time_machine.travel(TODAY, tick=False):
+        client.force_login(officer)
+        response = client.get(reverse("wagtailadmin_home"))
+    assert response.status_code == 200, response.get("Location")
+    page = response.content.decode()
+    assert "Toegangscontrole nog te doen" in page
+    assert 'data-queue="access_review"' in page
+    # November, October and August are open; September was done.
+    for month, number in (("november", 11), ("oktober", 10), ("augustus", 8)):
+        assert f"{month} 2026" in page
+        assert reverse("access_review:month", args=[2026, number]) in page
+    assert "september 2026" not in page

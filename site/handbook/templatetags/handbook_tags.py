@@ -9,7 +9,7 @@ A key that does not (or no longer) exist renders nothing rather than breaking th
 
 from django import template
 
-from handbook.selectors import handbook_section, handbook_url
+from handbook.selectors import handbook_chapters, handbook_section, handbook_url
 
 register = template.Library()
 
@@ -18,6 +18,13 @@ register = template.Library()
 def handbook_link(context, key):
     """The handbook URL (page + ``#anchor``) for ``key``, or an empty string."""
     return handbook_url(key=key, request=context.get("request")) or ""
+
+
+@register.simple_tag(takes_context=True)
+def handbook_start_url(context):
+    """The URL of the handbook's start page (its table of contents), or an empty string."""
+    chapters = handbook_chapters(request=context.get("request"))
+    return next((chapter.url for chapter in chapters if chapter.key == "handreiking"), "")
 
 
 @register.inclusion_tag("handbook/includes/help_link.html", takes_context=True)
