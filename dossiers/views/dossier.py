@@ -2,7 +2,6 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
 from dossiers import access
@@ -19,7 +18,7 @@ from dossiers.selectors import (
 from dossiers.selectors.dossiers import dossier_step_responses
 from dossiers.selectors.letters import dossier_letters
 from dossiers.selectors.plan import dossier_workspace
-from dossiers.selectors.queues import next_due_label, next_step_label
+from dossiers.selectors.queues import next_step_label
 from dossiers.services.assessment import (
     ASSESSMENT_FORM_SLUG,
     assessment_draft,
@@ -35,22 +34,8 @@ from dossiers.services.relations import (
     relation_may_add,
     relative_may_record,
 )
+from dossiers.views.listing_cells import PlainTitleColumn
 from reports.listing_export import ListingExportMixin
-
-
-class NextDeadlineColumn(Column):
-    """The stored next deadline: date and what, in red when it has passed."""
-
-    cell_template_name = "dossiers/next_deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["due_on"] = instance.next_due_on
-        context["what"] = next_due_label(instance.next_due_kind)
-        context["overdue"] = bool(instance.next_due_on) and (
-            instance.next_due_on < timezone.localdate()
-        )
-        return context
 
 
 def dossier_next_step(dossier) -> str:
@@ -59,6 +44,9 @@ def dossier_next_step(dossier) -> str:
 
 class DossierIndexView(ListingExportMixin, LoggedListingMixin, generic.IndexView):
     log_description = gettext_lazy("Dossierlijst")
+
+    def _get_title_column(self, field_name, column_class=PlainTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class=column_class, **kwargs)
 
 
 class DossierInspectView(LoggedObjectMixin, generic.InspectView):
