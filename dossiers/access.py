@@ -82,6 +82,16 @@ def dossiers_for(user) -> QuerySet[Dossier]:
     return Dossier.objects.filter(condition)
 
 
+def dossiers_within(user, queryset: QuerySet[Dossier]) -> QuerySet[Dossier]:
+    """``queryset`` (of dossiers) narrowed to what ``user`` may see: ``dossiers_for``'s condition
+    applied in place, so a listing filters and counts its table once, not through an
+    ``id IN (subquery)``."""
+    condition = scope_filter(user)
+    if condition is None:
+        return queryset.none()
+    return queryset.filter(condition)
+
+
 def changeable_dossiers_for(user) -> QuerySet[Dossier]:
     """The dossiers ``user`` may change: visible, and not closed or archived."""
     return dossiers_for(user).exclude(state__in=READ_ONLY_STATES)

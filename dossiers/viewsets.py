@@ -2,7 +2,7 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 
 from adminkit.scoping import ScopedModelViewSet
 from dossiers import access
@@ -14,9 +14,9 @@ from dossiers.views.assessment import AssessmentEditView
 from dossiers.views.dossier import (
     DossierIndexView,
     DossierInspectView,
-    NextDeadlineColumn,
     dossier_next_step,
 )
+from dossiers.views.listing_cells import NextDeadlineColumn, PlainColumn, PlainDateColumn
 from dossiers.views.relations import (
     FamilyApproachView,
     RelationAddView,
@@ -88,13 +88,13 @@ class DossierViewSet(ScopedModelViewSet):
     search_backend_name = None
     list_display = [
         "reference",
-        Column("subject", label=_("Persoon")),
-        Column("state", label=_("Status"), accessor="get_state_display"),
-        Column("case_director", label=_("Regisseur")),
-        Column("case_director_organisation", label=_("Organisatie")),
+        PlainColumn("subject", label=_("Persoon")),
+        PlainColumn("state", label=_("Status"), accessor="get_state_display"),
+        PlainColumn("case_director", label=_("Regisseur")),
+        PlainColumn("case_director_organisation", label=_("Organisatie")),
         NextDeadlineColumn("next_due_on", label=_("Volgende termijn"), sort_key="next_due_on"),
-        Column("next_step", label=_("Volgende stap"), accessor=dossier_next_step),
-        DateColumn("state_changed_at", label=_("Status sinds"), sort_key="state_changed_at"),
+        PlainColumn("next_step", label=_("Volgende stap"), accessor=dossier_next_step),
+        PlainDateColumn("state_changed_at", label=_("Status sinds"), sort_key="state_changed_at"),
     ]
     list_export = ["reference", "subject", "state", "case_director", "next_due_on", "created_at"]
     export_headings = {
@@ -110,7 +110,7 @@ class DossierViewSet(ScopedModelViewSet):
 
     @staticmethod
     def scope_queryset(user, queryset):
-        return queryset.filter(pk__in=access.dossiers_for(user).values("pk")).select_related(
+        return access.dossiers_within(user, queryset).select_related(
             "subject", "case_director", "case_director_organisation"
         )
 

@@ -2,28 +2,13 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 
 from adminkit.logged_views import LoggedObjectMixin
 from adminkit.viewsets import LoggedIndexView
 from dossiers.selectors.dossier_page import dossier_page
-from dossiers.selectors.queues import next_due_label, next_step_label
-
-
-class NextDeadlineColumn(Column):
-    """The stored next deadline: date and what, in red when it has passed."""
-
-    cell_template_name = "dossiers/next_deadline_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["due_on"] = instance.next_due_on
-        context["what"] = next_due_label(instance.next_due_kind)
-        context["overdue"] = bool(instance.next_due_on) and (
-            instance.next_due_on < timezone.localdate()
-        )
-        return context
+from dossiers.selectors.queues import next_step_label
+from dossiers.views.listing_cells import PlainTitleColumn
 
 
 def dossier_next_step(dossier) -> str:
@@ -32,6 +17,9 @@ def dossier_next_step(dossier) -> str:
 
 class DossierIndexView(LoggedIndexView):
     log_description = gettext_lazy("Dossierlijst")
+
+    def _get_title_column(self, field_name, column_class=PlainTitleColumn, **kwargs):
+        return super()._get_title_column(field_name, column_class=column_class, **kwargs)
 
 
 class DossierInspectView(LoggedObjectMixin, generic.InspectView):

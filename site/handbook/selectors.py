@@ -48,7 +48,15 @@ def handbook_url(*, key: str, request=None) -> str | None:
 
 def handbook_chapters(*, request=None) -> list[HandbookSection]:
     """The handbook's start page, then its chapters (the top-level guidance pages): the admin's
-    Help menu."""
+    Help menu. Read once per request: Wagtail builds the menu more than once per page."""
+    if request is None:
+        return _read_handbook_chapters(request=None)
+    if not hasattr(request, "_handbook_chapters"):
+        request._handbook_chapters = _read_handbook_chapters(request=request)
+    return request._handbook_chapters
+
+
+def _read_handbook_chapters(*, request=None) -> list[HandbookSection]:
     from django.db.models import Min
     from django.utils.translation import gettext as _
 

@@ -24,3 +24,13 @@ def test_page_queries_do_not_grow_from_10_to_1000_dossiers(client, users, name):
     small = _queries(client, reverse(name))
     bulk_dossiers(990, users["regisseur"], first=10)
     assert _queries(client, reverse(name)) == small
+
+
+def test_my_dossiers_costs_the_same_queries_at_10_and_1000_rows(client, users):
+    """A case director's "Mijn dossiers": every dossier is theirs, so the page shows the most."""
+    client.force_login(users["regisseur"])
+    url = f"{reverse('dossiers:index')}?mine=true"
+    bulk_dossiers(10, users["regisseur"])
+    small = _queries(client, url)
+    bulk_dossiers(990, users["regisseur"], first=10)
+    assert _queries(client, url) == small
