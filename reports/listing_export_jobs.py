@@ -23,12 +23,9 @@ from reports.listing_export import CHUNK, export_rows, write_xlsx
 from reports.models import ExportStatus, ListingExportFormat, ListingExportJob
 from reports.spreadsheets import csv_lines
 
-DEFAULT_BACKGROUND_ROWS = 5000
-
-
 def background_rows() -> int:
-    """From how many rows on a listing export goes to the background job."""
-    return getattr(settings, "LISTING_EXPORT_BACKGROUND_ROWS", DEFAULT_BACKGROUND_ROWS)
+    """Above how many rows a listing export goes to the background job."""
+    return settings.LISTING_EXPORT_BACKGROUND_ROWS
 
 
 def export_format(query) -> str:

@@ -91,6 +91,7 @@ def test_a_large_export_is_a_job_whose_file_equals_the_in_request_export(
     page = client.get(response.url)
     assert page.status_code == 200
     assert reverse("listing_exports:download", args=[job.pk]) in page.content.decode()
+    assert "Download (Excel)" in page.content.decode()
     download = client.get(reverse("listing_exports:download", args=[job.pk]))
     assert download.status_code == 200
     assert download["Content-Disposition"].endswith('.xlsx"')
