@@ -23,6 +23,7 @@ from reports.listing_export import CHUNK, export_rows, write_xlsx
 from reports.models import ExportStatus, ListingExportFormat, ListingExportJob
 from reports.spreadsheets import csv_lines
 
+
 def background_rows() -> int:
     """Above how many rows a listing export goes to the background job."""
     return settings.LISTING_EXPORT_BACKGROUND_ROWS
