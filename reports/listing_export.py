@@ -105,7 +105,7 @@ def _has_field(model, name: str) -> bool:
 # (field class, how to render, default width); the first match wins
 _KINDS = (
     (models.BooleanField, yes_no, 10),
-    (models.DateTimeField, _identity, 17),
+    (models.DateTimeField, _identity, 18),
     (models.DateField, _identity, 12),
     (models.TextField, _identity, 50),
     ((models.IntegerField, models.DecimalField, models.FloatField), _identity, 12),
