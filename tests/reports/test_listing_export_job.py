@@ -230,3 +230,33 @@ def test_listing_exports_expire_with_their_files(
     assert list(ListingExportJob.objects.all()) == [jobs[1]]
     assert (tmp_path / jobs[1].file.name).exists()
     assert not (tmp_path / jobs[30].file.name).exists()
+
+
+# Listings of other shapes: Wagtail's user list (logged by LoggedExportMixin) and a snippet
+# list without any log mixin, whose background start must be logged all the same.
+OTHER_LISTINGS = [
+    ("wagtailusers_users:index", "beheer"),
+    ("wagtailsnippets_catalogue_organisation:list", "voorportaal"),
+]
+
+
+@pytest.mark.parametrize(("name", "role"), OTHER_LISTINGS)
+def test_other_listings_run_in_the_background_with_the_same_rows(
+    client, users, other_organisation, settings, django_capture_on_commit_callbacks, name, role
+):
+    user = users[role]
+    client.force_login(user)
+    streamed = calamine_rows(body(client.get(reverse(name), {"export": "xlsx"})))
+    assert len(streamed) > 2
+    settings.LISTING_EXPORT_BACKGROUND_ROWS = 1
+    before = len(_exports(user))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse(name), {"export": "xlsx"})
+
+    job = ListingExportJob.objects.get()
+    assert response.status_code == 302 and job.status == "done"
+    started = _exports(user)[before:]
+    assert [entry.row_count for entry in started] == [len(streamed) - 1]
+    download = client.get(reverse("listing_exports:download", args=[job.pk]))
+    assert calamine_rows(body(download)) == streamed
