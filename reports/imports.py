@@ -5,6 +5,7 @@ The shared reading and checks live in ``reports.importers.base``.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reports.importers.base import (
     CHOICE,
@@ -34,7 +35,12 @@ __all__ = [
 
 SHEET = "Interventies"
 COLUMNS = [
-    Column("Naam", required=True, example="Mentortraject (voorbeeld)"),
+    Column(
+        "Naam",
+        required=True,
+        example="Mentortraject (voorbeeld)",
+        note=gettext_lazy("Een naam die al in de catalogus staat, werkt die interventie bij."),
+    ),
     Column("Omschrijving", required=True, example="Een vaste mentor voor de jongere"),
     Column(
         "Domein",
@@ -42,8 +48,15 @@ COLUMNS = [
         choices=tuple(str(label) for _v, label in InterventionDomain.choices),
         example=str(InterventionDomain.choices[0][1]),
     ),
-    Column("Organisaties", example=""),
-    Column("Duur (weken)", example=12),
+    Column(
+        "Organisaties",
+        example="",
+        note=gettext_lazy(
+            "Namen of afkortingen van organisaties in het systeem, gescheiden door een "
+            "puntkomma (;)."
+        ),
+    ),
+    Column("Duur (weken)", example=12, note=gettext_lazy("Een geheel aantal weken.")),
     Column("Bijzonder", choices=tuple(str(label) for _v, label in SpecialKind.choices)),
     Column("In gebruik", choices=("ja", "nee"), example="ja"),
 ]

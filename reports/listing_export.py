@@ -9,6 +9,9 @@ is built per row and memory stays flat. A listing without ``export_columns`` off
 
 Query parameters: ``?export=xlsx``, ``?export=csv`` (Dutch Excel: ``;``, BOM, dd-mm-jjjj) and
 ``?export=csv&dialect=comma`` (plain comma CSV for tools).
+
+An export of more than ``settings.LISTING_EXPORT_BACKGROUND_ROWS`` rows is not written inside
+the request: it becomes a background job with a progress page (``reports.listing_export_jobs``).
 """
 
 import tempfile
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -101,7 +105,7 @@ def _has_field(model, name: str) -> bool:
 # (field class, how to render, default width); the first match wins
 _KINDS = (
     (models.BooleanField, yes_no, 10),
-    (models.DateTimeField, _identity, 17),
+    (models.DateTimeField, _identity, 18),
     (models.DateField, _identity, 12),
     (models.TextField, _identity, 50),
     ((models.IntegerField, models.DecimalField, models.FloatField), _identity, 12),
@@ -174,6 +178,14 @@ class ListingExportMixin:
         if not self.list_export:
             self.is_export = False  # no export on listings that don't offer one
 
+    def get(self, request, *args, **kwargs):
+        """An export needs neither the table nor the page's context: building them would load
+        every row as a model instance. The logging mixins get the queryset as ``object_list``."""
+        if not self.is_export:
+            return super().get(request, *args, **kwargs)
+        self.object_list = self.get_queryset()
+        return self.render_to_response({"object_list": self.object_list})
+
     def get_export_columns(self) -> list[ExportColumn]:
         return columns_for(self.model, self.list_export, self.export_headings)
 
@@ -181,6 +193,30 @@ class ListingExportMixin:
         return str(self.export_title or capfirst(self.model._meta.verbose_name_plural))
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
+        from reports.listing_export_jobs import background_rows
+
+        total = queryset.count()
+        if total > background_rows():
+            return self.as_background_job(total)
+        return self.as_streamed_spreadsheet(queryset, spreadsheet_format)
+
+    def as_background_job(self, total: int):
+        """Too large to write inside the request: a job, and the page that follows it."""
+        from dossiers.models import AccessAction
+        from dossiers.services import access_log_record
+        from reports.listing_export_jobs import listing_export_start
+
+        if not getattr(self.request, "access_logged", False):  # listings without a log mixin
+            access_log_record(
+                request=self.request,
+                action=AccessAction.EXPORT,
+                description=getattr(self, "log_description", "") or self.get_export_title(),
+                row_count=total,
+            )
+        job = listing_export_start(view=self, total=total)
+        return redirect("listing_exports:job", job.pk)
+
+    def as_streamed_spreadsheet(self, queryset, spreadsheet_format):
         columns = self.get_export_columns()
         if spreadsheet_format == "csv":
             dialect = self.request.GET.get("dialect", "excel-nl")

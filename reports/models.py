@@ -168,24 +168,22 @@ class PartnerExportProfile(models.Model):
             raise ValidationError({"columns": _("Kies ten minste één kolom.")})
 
 
-class PartnerExportStatus(models.TextChoices):
+class ExportStatus(models.TextChoices):
     RUNNING = "running", _("Bezig")
     DONE = "done", _("Klaar")
     FAILED = "failed", _("Mislukt")
 
 
-class PartnerExportJob(models.Model):
-    """One export for a partner: who asked, with which filter, progress, rows and the file.
+PartnerExportStatus = ExportStatus
 
-    Only the user who asked sees the job and downloads the file (others get 404).
+
+class ExportJob(models.Model):
+    """What every background export holds: who asked and when, progress, the file, a message.
+
+    Only the user who asked sees the job and downloads the file (others get 404); the file and
+    the row go after ``ProgrammeSettings.export_lifetime_days`` (``reports.export_lifetime``).
     """
 
-    profile = models.ForeignKey(
-        PartnerExportProfile,
-        verbose_name=_("exportprofiel"),
-        on_delete=models.PROTECT,
-        related_name="jobs",
-    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("aangevraagd door"),
@@ -193,26 +191,44 @@ class PartnerExportJob(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
-    only_open = models.BooleanField(_("alleen geplande en lopende interventies"), default=True)
-    columns = models.JSONField(_("kolommen"), default=list)
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=PartnerExportStatus.choices,
-        default=PartnerExportStatus.RUNNING,
+        choices=ExportStatus.choices,
+        default=ExportStatus.RUNNING,
     )
     total = models.PositiveIntegerField(_("aantal rijen"), default=0)
     processed = models.PositiveIntegerField(_("verwerkt"), default=0)
-    file = models.FileField(_("bestand"), upload_to="exports/partner/", blank=True)
     message = models.TextField(_("melding"), blank=True)
 
     holds_case_data = False
 
     class Meta:
-        verbose_name = _("partnerexport")
-        verbose_name_plural = _("partnerexports")
+        abstract = True
         ordering = ["-requested_at", "-pk"]
         default_permissions = ()
+
+    @property
+    def is_running(self) -> bool:
+        return self.status == ExportStatus.RUNNING
+
+
+class PartnerExportJob(ExportJob):
+    """One export for a partner: the profile, the filter and the columns it was made with."""
+
+    profile = models.ForeignKey(
+        PartnerExportProfile,
+        verbose_name=_("exportprofiel"),
+        on_delete=models.PROTECT,
+        related_name="jobs",
+    )
+    only_open = models.BooleanField(_("alleen geplande en lopende interventies"), default=True)
+    columns = models.JSONField(_("kolommen"), default=list)
+    file = models.FileField(_("bestand"), upload_to="exports/partner/", blank=True)
+
+    class Meta(ExportJob.Meta):
+        verbose_name = _("partnerexport")
+        verbose_name_plural = _("partnerexports")
 
     def __str__(self):
         return _("Export voor %(partner)s, %(at)s") % {
@@ -223,14 +239,51 @@ class PartnerExportJob(models.Model):
         }
 
     @property
-    def is_running(self) -> bool:
-        return self.status == PartnerExportStatus.RUNNING
-
-    @property
     def filter_description(self) -> str:
         if self.only_open:
             return str(_("geplande en lopende interventies"))
         return str(_("alle interventies"))
+
+
+class ListingExportFormat(models.TextChoices):
+    XLSX = "xlsx", _("Excel")
+    CSV = "csv", _("CSV voor Nederlandse Excel")
+    CSV_COMMA = "csv-comma", _("CSV met komma's")
+
+
+class ListingExportJob(ExportJob):
+    """A large export of an admin listing, written by django-q2 (``reports.listing_export_jobs``).
+
+    ``path`` and ``query`` name the listing and its filters, search and sort; the worker builds
+    that listing's view again for the same user, so the file holds what the listing showed
+    that user (scope included). ``query`` may hold a search term: it is emptied once the file
+    is written.
+    """
+
+    title = models.CharField(_("lijst"), max_length=200)
+    path = models.CharField(_("adres van de lijst"), max_length=500)
+    query = models.TextField(_("filters"), blank=True)
+    format = models.CharField(
+        _("formaat"), max_length=10, choices=ListingExportFormat.choices, default="xlsx"
+    )
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    file = models.FileField(_("bestand"), upload_to="exports/listing/", blank=True)
+
+    class Meta(ExportJob.Meta):
+        verbose_name = _("export van een lijst")
+        verbose_name_plural = _("exports van lijsten")
+
+    def __str__(self):
+        return _("Export %(list)s, %(at)s") % {
+            "list": self.title,
+            "at": date_format(timezone.localtime(self.requested_at), "j F Y H:i")
+            if self.requested_at
+            else "",
+        }
+
+    @property
+    def extension(self) -> str:
+        return "xlsx" if self.format == ListingExportFormat.XLSX else "csv"
 
 
 class AccessReview(models.Model):

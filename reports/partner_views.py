@@ -7,7 +7,7 @@ how many rows.
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from dossiers import access
 from dossiers.models import AccessAction
 from dossiers.services import access_log_record
+from reports.export_job_views import job_status_response
 from reports.models import PartnerExportJob, PartnerExportProfile, PartnerExportStatus
 from reports.services import partner_export_start
 
@@ -116,15 +117,7 @@ class PartnerExportStatusView(PartnerExportMixin, View):
     """Progress for the polling script (static/reports/job_progress.js)."""
 
     def get(self, request, pk):
-        job = _job_or_404(request, pk)
-        return JsonResponse(
-            {
-                "status": job.status,
-                "running": job.is_running,
-                "processed": job.processed,
-                "total": job.total,
-            }
-        )
+        return job_status_response(_job_or_404(request, pk))
 
 
 class PartnerExportDownloadView(PartnerExportMixin, View):

@@ -41,7 +41,7 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 DATE_FORMAT = "dd-mm-yyyy"
 DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
-HEADER_FONT = Font(bold=True)
+HEADER_FONT = Font(name="Calibri", bold=True)  # without a name LibreOffice shows a serif
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 BOM = "\ufeff"
 
@@ -94,6 +94,11 @@ class SafeXlsxWriter:
         for index, width in enumerate(widths or [], start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
+        # printed: landscape, one page wide, the header on every page
+        self.sheet.page_setup.orientation = "landscape"
+        self.sheet.page_setup.fitToWidth, self.sheet.page_setup.fitToHeight = 1, 0
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        self.sheet.print_title_rows = "1:1"
         header = []
         for text in headers:
             cell = xlsx_cell(self.sheet, str(text))

@@ -73,3 +73,10 @@ def register_access_review_menu_item():
     from reports.access_review_views import access_review_menu_item
 
     return access_review_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_listing_export_urls():
+    from reports.listing_export_views import listing_export_urls
+
+    return listing_export_urls()

@@ -28,9 +28,9 @@ from dossiers.models import (
     NotificationLetter,
 )
 from dossiers.selectors.retention import retention_due, retention_until
-from reports.export_lifetime import exports_delete
+from reports.export_lifetime import EXPORT_JOBS, exports_delete
 from reports.facts import monitor_fact_data
-from reports.models import MonitorFact, PartnerExportJob
+from reports.models import MonitorFact
 
 
 class RetentionNotDue(Exception):
@@ -128,13 +128,14 @@ def retention_purge(*, dossier: Dossier, today: datetime.date) -> DeletionLogEnt
         with pgtrigger.ignore("dossiers.DossierStatusChange:append_only_delete"):
             found, files = _delete_case(locked, targets)
         letters_drop_undue(letter_ids=mirrored_letters)
-        # A partner export made since the case began may list the person: it goes now too.
-        exports, export_files = exports_delete(
-            PartnerExportJob.objects.filter(requested_at__gte=created_at)
-        )
-        if exports:
-            found[PartnerExportJob] = exports
-            files += export_files
+        # An export made since the case began may list the person: it goes now too.
+        for export_model in EXPORT_JOBS:
+            exports, export_files = exports_delete(
+                export_model.objects.filter(requested_at__gte=created_at)
+            )
+            if exports:
+                found[export_model] = exports
+                files += export_files
         _wagtail_traces(found)
         DossierLogEntry.objects.filter(object_id=str(pk)).delete()
         # The access log is append-only; this named scrub is its one exception (it lifts the

@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 LISTS_SHEET = "Keuzelijsten"
+HELP_SHEET = "Toelichting"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 YES_NO = {"ja": True, "nee": False}
@@ -47,6 +48,8 @@ FILE, REQUIRED, FORMULA, CHOICE, LENGTH, DATE, DUPLICATE, OTHER = (
 )
 
 Progress = Callable[[int, int], None] | None
+HEADER_FONT = Font(name="Calibri", bold=True)  # without a name LibreOffice shows a serif
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 
 
 @dataclass
@@ -93,33 +96,45 @@ class Column:
 
 
 def template_workbook(*, sheet_name: str, columns: list[Column]) -> bytes:
-    """Headers, one example row, and a validation sheet whose lists drive DataValidation.
+    """Headers, one example row, a sheet that explains every column, and a validation sheet
+    whose lists drive DataValidation.
 
-    The example row is grey and italic and marked "VOORBEELD" after its last column: the
-    import skips it, so a template uploaded unchanged imports nothing."""
+    The header row is bold, shaded and frozen; columns are wide enough for their header and
+    example; the sheet prints landscape, one page wide. The example row is grey and italic and
+    marked "VOORBEELD" after its last column: the import skips it, so a template uploaded
+    unchanged imports nothing. The explanation sheet (``HELP_SHEET``) says per column whether
+    it is required, what it takes and how dates are read (a comment on a header cell is not
+    printed and easily missed)."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_name
     sheet.append([column.header for column in columns])
     for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(1, index)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         if column.note:
-            sheet.cell(1, index).comment = Comment(str(column.note), "IPGA")
+            cell.comment = Comment(str(column.note), "IPGA", width=300, height=80)
     marker = f"{EXAMPLE_MARKER.upper()}: " + _(
         "deze regel wordt niet ingelezen; vervang of verwijder hem."
     )
     sheet.append([column.example for column in columns] + [marker])
     for cell in sheet[2]:
-        cell.font = Font(italic=True, color="666666")
+        cell.font = Font(name="Calibri", italic=True, color="666666")
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet, fit_width=False)  # many columns: one page wide would be unreadable
     lists = workbook.create_sheet(LISTS_SHEET)
     list_column = 0
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = max(14, len(column.header) + 4)
+        sheet.column_dimensions[letter].width = _width(column)
         if not column.choices:
             continue
         list_column += 1
         list_letter = get_column_letter(list_column)
-        lists.cell(1, list_column, column.header)
+        lists.cell(1, list_column, column.header).font = HEADER_FONT
+        lists.column_dimensions[list_letter].width = min(
+            60, max(14, *(len(str(value)) + 2 for value in (column.header, *column.choices)))
+        )
         for row, value in enumerate(column.choices, start=2):
             lists.cell(row, list_column, value)
         last = len(column.choices) + 1
@@ -133,9 +148,55 @@ def template_workbook(*, sheet_name: str, columns: list[Column]) -> bytes:
         )
         validation.add(f"{letter}2:{letter}5000")
         sheet.add_data_validation(validation)
+    sheet.column_dimensions[get_column_letter(len(columns) + 1)].width = len(marker) + 2
+    _help_sheet(workbook.create_sheet(HELP_SHEET, 1), columns)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _width(column: Column) -> int:
+    longest = max(len(str(column.header)), len(str(column.example or "")))
+    return min(45, max(14, longest + 3))
+
+
+def _print_setup(sheet, *, fit_width: bool = True) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.print_title_rows = "1:1"
+    if fit_width:
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _help_sheet(help_sheet, columns: list[Column]) -> None:
+    help_sheet.append([_("Kolom"), _("Verplicht"), _("Toelichting")])
+    for cell in help_sheet[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for column in columns:
+        notes = [str(column.note)] if column.note else []
+        if column.choices:
+            notes.append(_("Kies uit de lijst (werkblad %(sheet)s).") % {"sheet": LISTS_SHEET})
+        help_sheet.append(
+            [column.header, _("ja") if column.required else _("nee"), " ".join(notes)]
+        )
+    help_sheet.append([])
+    help_sheet.append(
+        [
+            _("Let op"),
+            "",
+            _(
+                "Laat de kopregel en de namen van de werkbladen ongewijzigd. De voorbeeldregel "
+                "(grijs, met VOORBEELD erachter) wordt niet ingelezen."
+            ),
+        ]
+    )
+    for letter, width in (("A", 28), ("B", 11), ("C", 90)):
+        help_sheet.column_dimensions[letter].width = width
+    for row in help_sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    help_sheet.freeze_panes = "A2"
+    _print_setup(help_sheet)
 
 
 def file_error(content: bytes) -> str | None:
@@ -263,7 +324,7 @@ def _checked_sheet(workbook, sheet_name: str, columns: list[Column], plan: Impor
     if sheet_name not in workbook.sheetnames:
         plan.error(0, "", _("Het werkblad '%(name)s' ontbreekt.") % {"name": sheet_name}, FILE)
     for name in workbook.sheetnames:
-        if name not in (sheet_name, LISTS_SHEET):
+        if name not in (sheet_name, LISTS_SHEET, HELP_SHEET):
             plan.error(0, "", _("Onbekend werkblad '%(name)s'.") % {"name": name}, FILE)
     if plan.errors:
         return None

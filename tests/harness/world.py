@@ -217,10 +217,11 @@ def _import_objects(users) -> dict:
 
 
 def _partner_export_objects(users, foreign) -> dict:
-    """A partner's export profile and a finished export of the secretary (only they see it)."""
+    """A partner's export profile, a finished partner export and a finished listing export of
+    the secretary (only they see them)."""
     from django.core.files.base import ContentFile
 
-    from reports.models import PartnerExportJob, PartnerExportProfile
+    from reports.models import ListingExportJob, PartnerExportJob, PartnerExportProfile
 
     profile = PartnerExportProfile.objects.create(
         organisation=foreign.case_director_organisation, columns=["dossier"]
@@ -229,7 +230,17 @@ def _partner_export_objects(users, foreign) -> dict:
         profile=profile, requested_by=users["secretaris"], status="done", total=1, processed=1
     )
     job.file.save("matrix.xlsx", ContentFile(b"PK"), save=True)
-    return {PartnerExportProfile: profile, PartnerExportJob: job}
+    listing_job = ListingExportJob.objects.create(
+        requested_by=users["secretaris"],
+        title="Ingezette interventies",
+        path="/admin/interventies-in-plan/",
+        filename="interventies",
+        status="done",
+        total=1,
+        processed=1,
+    )
+    listing_job.file.save("matrix-lijst.xlsx", ContentFile(b"PK"), save=True)
+    return {PartnerExportProfile: profile, PartnerExportJob: job, ListingExportJob: listing_job}
 
 
 # Dossier fields whose target holds the dossier's personal data (reached from the dossier).
@@ -317,6 +328,7 @@ PK_MODELS = {
     "wagtailsettings": None,
     "imports": "monitor.ImportJob",
     "partner_exports": "monitor.PartnerExportJob",
+    "listing_exports": "monitor.ListingExportJob",
 }
 # Parameters named after an object of the foreign dossier (editing sessions, etc.).
 DOSSIER_OBJECT_KWARGS = {"object_id"}

@@ -67,8 +67,14 @@ def test_template_workbooks_have_headers_example_and_validation(client, users):
     client.force_login(users["voorportaal"])
     response = client.get(reverse("imports:template", args=["andere-aanpakken"]))
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Lijst", "Keuzelijsten"]
+    assert workbook.sheetnames == ["Lijst", "Toelichting", "Keuzelijsten"]
     sheet = workbook["Lijst"]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
+    assert sheet.column_dimensions["A"].width >= len("AAA Testaanpak")
+    explained = [[c.value for c in row] for row in workbook["Toelichting"].iter_rows()]
+    assert explained[0] == ["Kolom", "Verplicht", "Toelichting"]
+    assert explained[5][:2] == ["Geboortedatum", "ja"]
+    assert "3-4-2027 is 3 april 2027" in explained[5][2]
     assert [c.value for c in sheet[1]][:5] == [
         "Andere aanpak",
         "Referentie",
