@@ -227,7 +227,7 @@ PERMISSIONS_POLICY = (
 
 # A listing export of more rows than this is written by a background job with a progress page
 # (reports.listing_export_jobs); smaller ones stream inside the request.
-LISTING_EXPORT_BACKGROUND_ROWS = 5000
+LISTING_EXPORT_BACKGROUND_ROWS = int(env_str("LISTING_EXPORT_BACKGROUND_ROWS", "5000"))
 
 # Background jobs: django-q2, ORM broker unless REDIS_URL is set.
 REDIS_URL = env_str("REDIS_URL", "")
