@@ -4,6 +4,7 @@ response arguments). What each row must hold is written out by hand. Found by `m
 (docs/testing.md)."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import RequestFactory
 
 from dossiers.logged_views import LoggedExportMixin, LoggedListingMixin, LoggedObjectMixin
@@ -106,3 +107,87 @@ def test_an_object_page_logs_the_dossier_of_the_object(walk, users):
     view.object = dossier
     assert view.get_logged_dossier() == dossier
     assert view.get_log_description() == f"dossier: {dossier}"
+
+
+class Page:
+    """The view below ``LoggedObjectMixin``: answers with a set status, records its calls."""
+
+    status = 200
+
+    def __init__(self, dossier):
+        self.dossier = dossier
+        self.calls = []
+
+    def get_object(self):
+        return self.dossier
+
+    def get(self, request, *args, **kwargs):
+        self.calls.append(("get", request, args, kwargs))
+        return HttpResponse(status=200)
+
+    def post(self, request, *args, **kwargs):
+        self.calls.append(("post", request, args, kwargs))
+        return HttpResponse(status=self.status)
+
+
+class EditPage(LoggedObjectMixin, Page):
+    pass
+
+
+class ReadOnlyPage(LoggedObjectMixin):
+    def __init__(self, dossier):
+        self.object = dossier
+        self.calls = []
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        self.calls.append(("refused", request, args, kwargs))
+        return HttpResponse(status=405)
+
+
+def _request(user, method="get"):
+    request = getattr(RequestFactory(), method)("/admin/dossiers/1/bewerken/")
+    request.user = user
+    return request
+
+
+def test_get_loads_the_object_and_logs_one_read(walk, users):
+    dossier = walk(S.IN_EXECUTION)
+    page = EditPage(dossier)
+    request = _request(users["regisseur"])
+    assert page.get(request, 7, tab="plan").status_code == 200
+    assert page.object == dossier
+    assert page.calls == [("get", request, (7,), {"tab": "plan"})]
+    row = AccessLogEntry.objects.get()
+    assert (row.dossier_id_snapshot, row.action) == (dossier.pk, AccessAction.VIEW)
+    assert row.object_description == f"dossier: {dossier}"
+
+
+def test_a_post_shown_again_logs_a_read_and_a_redirect_does_not(walk, users):
+    dossier = walk(S.IN_EXECUTION)
+    page = EditPage(dossier)
+    page.object = dossier
+    request = _request(users["regisseur"], "post")
+    assert page.post(request, 7, tab="plan").status_code == 200
+    assert page.calls == [("post", request, (7,), {"tab": "plan"})]
+    assert AccessLogEntry.objects.get().dossier_id_snapshot == dossier.pk
+
+    page.status = 302
+    assert page.post(request).status_code == 302
+    page.status = 201  # anything but the page itself has shown nothing
+    page.post(request)
+    assert AccessLogEntry.objects.count() == 1
+
+
+def test_a_post_shown_again_without_an_object_logs_nothing(walk, users):
+    page = EditPage(walk(S.IN_EXECUTION))
+    page.object = None
+    assert page.post(_request(users["regisseur"], "post")).status_code == 200
+    assert not AccessLogEntry.objects.exists()
+
+
+def test_a_page_without_post_refuses_it_and_logs_nothing(walk, users):
+    page = ReadOnlyPage(walk(S.IN_EXECUTION))
+    request = _request(users["regisseur"], "post")
+    assert page.post(request, 7, tab="plan").status_code == 405
+    assert page.calls == [("refused", request, (7,), {"tab": "plan"})]
+    assert not AccessLogEntry.objects.exists()
