@@ -9,7 +9,7 @@ from django.http import Http404
 
 from dossiers import access
 from dossiers.workflow.states import DossierState as S
-from tests.factories.dossiers import ROLE_KEYS, OrganisationFactory, role_user
+from tests.factories.dossiers import ROLE_KEYS, DossierFactory, OrganisationFactory, role_user
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +70,27 @@ def test_the_case_directors_to_appoint(django_assert_num_queries):
         ("r5", "Wijkteam West"),
         ("r3", "Wijkteam West"),
     ]
+
+
+def test_letters_stop_with_the_dossier_and_start_with_inclusion(walk, users):
+    """The MAP makes and sees letters of active, included dossiers: not after closing, not
+    before inclusion (docs/roles.md)."""
+    running = walk(S.IN_EXECUTION)
+    closed = walk(S.CLOSED)
+    signal = walk(S.REGISTERED)
+    assert list(access.letter_dossiers_to_send_for(users["map"])) == [running]
+    assert closed not in set(access.letter_dossiers_for(users["map"]))
+    assert signal not in set(access.letter_dossiers_to_send_for(users["map"]))
+    assert list(access.letter_dossiers_to_send_for(users["regisseur"])) == []
+    # an active state without an inclusion date (an inconsistent row) gives no letter
+    DossierFactory(state=S.IN_EXECUTION, included_on=None)
+    assert list(access.letter_dossiers_to_send_for(users["map"])) == [running]
+
+
+def test_sending_letters_alone_gives_the_letter_scope(walk):
+    running = walk(S.IN_EXECUTION)
+    walk(S.REGISTERED)
+    walk(S.CLOSED)
+    sender = role_user(None, username="alleen_brieven")
+    sender.user_permissions.add(Permission.objects.get(codename="send_letters"))
+    assert list(access.letter_dossiers_for(sender)) == [running]
