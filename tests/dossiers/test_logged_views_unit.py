@@ -192,3 +192,12 @@ def test_a_page_without_post_refuses_it_and_logs_nothing(walk, users):
     assert page.post(request, 7, tab="plan").status_code == 405
     assert page.calls == [("refused", request, (7,), {"tab": "plan"})]
     assert not AccessLogEntry.objects.exists()
+
+
+def test_get_keeps_an_object_the_view_already_loaded(walk, users):
+    dossier = walk(S.IN_EXECUTION)
+    page = EditPage(None)  # get_object() would answer None
+    page.object = dossier
+    page.get(_request(users["regisseur"]))
+    assert page.object == dossier
+    assert AccessLogEntry.objects.get().dossier_id_snapshot == dossier.pk
