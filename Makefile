@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit scale-data restore-drill
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit scale-data restore-drill mutants
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,6 +83,13 @@ bench: install
 	if [ -n "$$BENCH_PG_SMALL" ]; then echo "== bench/pages_bench.py on PostgreSQL"; \
 	$(PY) bench/pages_bench.py --pg-small "$$BENCH_PG_SMALL" --pg-large "$$BENCH_PG_LARGE" || failed=1; fi; \
 	exit $$failed
+
+## mutants: mutation testing of the rule modules against the tests that cover them (mutmut;
+## modules and tests in pyproject.toml [tool.mutmut]); prints the score per module and the
+## survivors. Not part of .ci/run. MUTANTS='dossiers.access.*' for one module; docs/testing.md
+MUTANTS ?=
+mutants: install
+	$(PY) scripts/mutants.py $(MUTANTS)
 
 ## scale-data: the national-size data set on PostgreSQL (DATABASE_URL): 50,000 dossiers and
 ## about 100 logbook lines per active dossier (SCALE_DOSSIERS=10000 for a development run);
