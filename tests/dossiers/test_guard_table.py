@@ -5,7 +5,9 @@ asks nothing. Found by `make mutants` (docs/testing.md): ``preview`` renamed or 
 
 import pytest
 
+from dossiers.models import ClosureDecision, ClosureKind, ClosureProposal
 from dossiers.workflow import guards
+from tests.factories.dossiers import DossierFactory
 
 CLOSE_REASON = "Kies de reden van afdoening (coaching/advies, anoniem of geen zorg)."
 DESTINATION = "Vermeld aan wie de melding wordt overgedragen."
@@ -45,3 +47,39 @@ def test_the_preview_of_a_step_asks_nothing(guard, field, value, reason):
 def test_blank_text_is_no_answer(guard, field, reason):
     assert guard(None, None, {field: "   "}) == [reason]
     assert guard(None, None, {field: None}) == [reason]
+
+
+# The Regieoverleg's decision on a wind-down or closure needs this dossier's own proposal, with
+# the ITAT-R's advice and no decision yet. Both survivors of `make mutants` in
+# ``needs_advised_closure_proposal`` (``dossier=`` dropped; ``decision=""`` dropped) fail here.
+NO_ADVISED_PROPOSAL = (
+    "Er ligt geen afbouw- of afsluitvoorstel met advies van het ITAT-R; zonder voorstel kan het "
+    "Regieoverleg niet besluiten."
+)
+
+
+def _proposal(dossier, user, *, advice="", decision=""):
+    return ClosureProposal.objects.create(
+        dossier=dossier,
+        kind=ClosureKind.CLOSE,
+        goals_achieved="Doelen behaald (fictief).",
+        considerations="Geen zorgen meer.",
+        submitted_by=user,
+        advice=advice,
+        decision=decision,
+    )
+
+
+@pytest.mark.django_db
+def test_the_closure_decision_needs_this_dossiers_advised_undecided_proposal(users):
+    dossier, other = DossierFactory(), DossierFactory()
+    guard = guards.needs_advised_closure_proposal
+    assert guard(dossier, None, {}) == [NO_ADVISED_PROPOSAL]
+    _proposal(other, users["regisseur"], advice="Afsluiten.")  # another dossier's proposal
+    assert guard(dossier, None, {}) == [NO_ADVISED_PROPOSAL]
+    _proposal(dossier, users["regisseur"])  # not yet advised
+    assert guard(dossier, None, {}) == [NO_ADVISED_PROPOSAL]
+    _proposal(dossier, users["regisseur"], advice="Afsluiten.", decision=ClosureDecision.CLOSE)
+    assert guard(dossier, None, {}) == [NO_ADVISED_PROPOSAL]  # already decided on
+    _proposal(dossier, users["regisseur"], advice="Afsluiten.")
+    assert guard(dossier, None, {}) == []

@@ -1,4 +1,4 @@
-"""The three logging mixins of ``dossiers/logged_views.py`` on a bare view, so every branch is
+"""The three logging mixins of ``site/adminkit/logged_views.py`` on a bare view, so every branch is
 reached, also those no view of the project takes today (an empty ``log_description``, extra
 response arguments). What each row must hold is written out by hand. Found by `make mutants`
 (docs/testing.md)."""
@@ -7,7 +7,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from dossiers.logged_views import LoggedExportMixin, LoggedListingMixin, LoggedObjectMixin
+from adminkit.logged_views import LoggedExportMixin, LoggedListingMixin, LoggedObjectMixin
 from dossiers.models import AccessAction, AccessLogEntry, Dossier
 from dossiers.workflow.states import DossierState as S
 

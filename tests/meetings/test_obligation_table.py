@@ -15,10 +15,9 @@ import datetime
 
 import pytest
 
-from dossiers.models import Dossier, Meeting, MeetingStatus
+from dossiers.models import Dossier, Meeting, MeetingStatus, ObligationKind
 from dossiers.obligations import (
     Obligation,
-    ObligationKind,
     dossier_obligations,
     obligations_open,
     register_completion,
