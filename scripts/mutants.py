@@ -21,7 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
-MUTMUT = Path(sys.executable).parent / "mutmut"
+# mutmut through a shim that names the mutants of site/'s packages as they are imported
+MUTMUT = [sys.executable, str(ROOT / "scripts" / "mutmut_site.py")]
 
 # mutmut's exit codes per mutant (mutmut.stats.status_by_exit_code), folded into four columns
 STATUS = {1: "killed", 3: "killed", 0: "survived", 36: "timeout", 24: "timeout", -24: "timeout"}
@@ -34,7 +35,7 @@ def say(line: str = "") -> None:
 
 
 def run_mutmut(names: list[str], max_children: int) -> int:
-    command = [str(MUTMUT), "run", "--max-children", str(max_children), *names]
+    command = [*MUTMUT, "run", "--max-children", str(max_children), *names]
     return subprocess.run(command, cwd=ROOT, check=False).returncode  # noqa: S603
 
 
@@ -61,8 +62,8 @@ def report(found) -> int:
     for module, (counts, _survivors) in found.items():
         say(f"{module:<{width}}  " + "  ".join(f"{counts[c]:>11}" for c in COLUMNS))
     survivors = [name for _counts, names in found.values() for name in names]
-    say(f"\n{len(survivors)} survivors (`mutmut show NAME` prints the change; each one is")
-    say("killed by a test or justified in a comment in the test file, docs/testing.md):")
+    say(f"\n{len(survivors)} survivors (`scripts/mutmut_site.py show NAME` prints the change;")
+    say("each one is killed by a test or justified in a comment in its test file, docs/testing.md):")
     for name in survivors:
         say(f"  {name}")
     return len(survivors)
