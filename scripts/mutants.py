@@ -63,7 +63,7 @@ def report(found) -> int:
         say(f"{module:<{width}}  " + "  ".join(f"{counts[c]:>11}" for c in COLUMNS))
     survivors = [name for _counts, names in found.values() for name in names]
     say(f"\n{len(survivors)} survivors (`scripts/mutmut_site.py show NAME` prints the change;")
-    say("each one is killed by a test or justified in a comment in its test file, docs/testing.md):")
+    say("each is killed by a test or justified in a comment in its test file, docs/testing.md):")
     for name in survivors:
         say(f"  {name}")
     return len(survivors)
