@@ -24,6 +24,7 @@ from dossiers import access
 from dossiers.models import PlanItem, PlanItemStatus
 from dossiers.models.plan_item import CLOSED_ITEM_STATUSES
 from dossiers.workflow.states import ACTIVE_STATES
+from reports.spreadsheets import HEADER_FILL, HEADER_FONT
 
 CHUNK = 2000
 
@@ -140,7 +141,7 @@ def partner_workbook_write(
     header = []
     for column in columns:
         cell = WriteOnlyCell(sheet, value=str(column.label))
-        cell.font = cell.font.copy(bold=True)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         header.append(cell)
     sheet.append(header)
     count = 0
