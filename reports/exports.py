@@ -7,14 +7,18 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.drawing.spreadsheet_drawing import AbsoluteAnchor
 from openpyxl.drawing.xdr import XDRPoint2D, XDRPositiveSize2D
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils.units import cm_to_EMU
 
 from adminkit.cells import is_dangerous, safe_cell
 from reports.periods import Period
 from reports.selectors import Table
+from reports.spreadsheets import HEADER_FILL, HEADER_FONT
 
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+# Every font names its face: without a name LibreOffice shows a serif.
+TITLE_FONT = Font(name=HEADER_FONT.name, bold=True, size=14)
+TABLE_TITLE_FONT = Font(name=HEADER_FONT.name, bold=True, size=12)
+RIGHT = Alignment(horizontal="right")
 # A chart sheet's chart needs an explicit position and size: openpyxl's default anchor is
 # 0x0, which Excel stretches to the sheet but LibreOffice draws as nothing (issue 16).
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 27, 17
@@ -26,20 +30,24 @@ def monitor_workbook(*, period: Period, tables: list[Table]) -> bytes:
     sheet = workbook.active
     sheet.title = _("Monitor")
     _append(sheet, [_("Monitor radicalisering"), period.label])
-    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].font = TITLE_FONT
     _append(sheet, [_("Aantallen onder de 5 worden getoond als <5.")])
-    sheet.column_dimensions["A"].width = 60
+    sheet.column_dimensions["A"].width = 90  # the longest risk group reads in full
     sheet.column_dimensions["B"].width = 14
+    # Printed (or as PDF): both columns on one page wide, the counts beside their categories.
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     for table in tables:
         sheet.append([])
         _append(sheet, [table.title])
-        sheet.cell(sheet.max_row, 1).font = Font(bold=True, size=12)
+        sheet.cell(sheet.max_row, 1).font = TABLE_TITLE_FONT
         sheet.append([_("Categorie"), _("Aantal")])
         header_row = sheet.max_row
         for cell in sheet[header_row]:
-            cell.font, cell.fill = Font(bold=True), HEADER_FILL
+            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         for label, value in table.shown:
             _append(sheet, [label, value])
+            sheet.cell(sheet.max_row, 2).alignment = RIGHT  # "<5" lines up with the numbers
         if table.rows:
             _add_chart_sheet(workbook, sheet, table, header_row)
     return _to_bytes(workbook)
