@@ -56,7 +56,9 @@ def write_until_stopped(stop_file: str, progress_file: str) -> None:
         count += 1
         if count % 10 == 0:
             (uploads / f"bestand-{count}.txt").write_text(f"Fictief bestand {count}\n")
-        Path(progress_file).write_text(str(count))
+        # Written aside and renamed, so a reader never sees the file empty mid-write.
+        Path(f"{progress_file}.tmp").write_text(str(count))
+        os.replace(f"{progress_file}.tmp", progress_file)
         time.sleep(0.005)
 
 
@@ -145,16 +147,23 @@ class Drill:
         try:
             self._wait(progress, 30, writer)
             self.manage("source", "backup_create", "--output", str(archive))
-            self._wait(progress, int(progress.read_text()) + 30, writer)
+            self._wait(progress, self._count(progress) + 30, writer)
         finally:
             stop.touch()
             writer.wait(timeout=60)
 
     @staticmethod
-    def _wait(progress: Path, count: int, writer) -> None:
+    def _count(progress: Path) -> int:
+        """The rows the writer has written so far (0 before its first)."""
+        try:
+            return int(progress.read_text())
+        except (FileNotFoundError, ValueError):
+            return 0
+
+    def _wait(self, progress: Path, count: int, writer) -> None:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and writer.poll() is None:
-            if progress.exists() and progress.read_text() and int(progress.read_text()) >= count:
+            if self._count(progress) >= count:
                 return
             time.sleep(0.05)
         raise SystemExit("Oefening mislukt: het schrijvende proces schreef niet (genoeg).")
