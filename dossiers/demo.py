@@ -190,6 +190,8 @@ def demo_data_create(
     Dossier.objects.bulk_create(new_dossiers, batch_size=2000)
 
     history = []
+    for dossier, (start, _steps) in zip(new_dossiers, paths, strict=True):
+        dossier.created_at = start  # registered with its first signal, not when the demo ran
     for dossier, (start, steps) in zip(new_dossiers, paths, strict=True):
         history.append(
             DossierStatusChange(
@@ -218,7 +220,9 @@ def demo_data_create(
                 dossier.closed_on = timezone.localdate(at)
     DossierStatusChange.objects.bulk_create(history, batch_size=2000)
     _obligation_due_soon(new_dossiers, today)
-    Dossier.objects.bulk_update(new_dossiers, ["included_on", "closed_on"], batch_size=2000)
+    Dossier.objects.bulk_update(
+        new_dossiers, ["created_at", "included_on", "closed_on"], batch_size=2000
+    )
     _letters(new_dossiers, rng, today, users["map"])
     demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])
     lines = demo_journal_create(dossiers=new_dossiers, per_dossier=journal, rng=rng)

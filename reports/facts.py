@@ -100,12 +100,12 @@ def monitor_fact_data(dossier) -> dict:
     }
 
 
-_snapshot: ContextVar[list[dict] | None] = ContextVar("monitor_facts", default=None)
+_in_use: ContextVar[list[dict] | None] = ContextVar("monitor_facts", default=None)
 
 
 def stored_facts() -> list[dict]:
     """The stored facts; inside ``facts_read_once`` the ones read when it began."""
-    facts = _snapshot.get()
+    facts = _in_use.get()
     if facts is None:
         facts = list(MonitorFact.objects.values_list("data", flat=True))
     return facts
@@ -114,11 +114,11 @@ def stored_facts() -> list[dict]:
 @contextmanager
 def facts_read_once():
     """Read the stored facts once for every figure computed inside (one page, one query)."""
-    token = _snapshot.set(list(MonitorFact.objects.values_list("data", flat=True)))
+    token = _in_use.set(list(MonitorFact.objects.values_list("data", flat=True)))
     try:
         yield
     finally:
-        _snapshot.reset(token)
+        _in_use.reset(token)
 
 
 def day(value: str | None) -> datetime.date | None:

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Monitor(models.Model):
-    """Anchor for ``monitor.view_monitor``; aggregate figures are computed, never stored."""
+    """Anchor for ``monitor.view_monitor``; figures are computed (``reports.selectors``), and
+    only the ones over all dossiers at the end of a past day are kept (``MonitorSnapshot``)."""
 
     class Meta:
         managed = False
@@ -39,6 +40,26 @@ class MonitorFact(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.pk}"
+
+
+class MonitorSnapshot(models.Model):
+    """The monitor's figures over all dossiers at the end of one past day, as they stood then.
+
+    Taken by the nightly job (``reports.services.monitor_snapshots_take``) and read by
+    ``reports.selectors.end_of_day``: counts per state and of overdue terms, no dossier.
+    """
+
+    day = models.DateField(_("dag"), unique=True)
+    figures = models.JSONField(_("cijfers"))
+    taken_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("monitorstand")
+        verbose_name_plural = _("monitorstanden")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.day}"
 
 
 class ImportKind(models.TextChoices):

@@ -8,3 +8,10 @@ def access_review_remind() -> int:
     from reports.access_review_services import access_review_remind as _remind
 
     return _remind(today=timezone.localdate())
+
+
+def monitor_snapshots_take() -> int:
+    """Nightly: the monitor's figures at the end of yesterday and of months still without."""
+    from reports.snapshot_services import monitor_snapshots_take as _take
+
+    return _take(today=timezone.localdate())

@@ -25,7 +25,8 @@ def is_logged_in(client) -> bool:
 
 def test_settings_say_15_minutes_sliding():
     assert settings.SESSION_COOKIE_AGE == 15 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False  # saved once a minute of activity:
+    assert settings.SESSION_REFRESH_SECONDS == 60  # dossiers.middleware.SessionLimitsMiddleware
     assert settings.SESSION_ABSOLUTE_SECONDS == 10 * 60 * 60
 
 
@@ -44,6 +45,26 @@ def test_activity_keeps_the_session_alive(client, users):
         for _ in range(6):  # 84 minutes in all, never 15 idle
             clock.shift(dt.timedelta(minutes=14))
             assert is_logged_in(client)
+
+
+def test_requests_within_a_minute_do_not_slide_the_limit_but_a_later_one_does(client, users):
+    """Saved once a minute, not on every request: idle 15 minutes after a save that was 59
+    seconds before the last request logs out; a request a minute or more after the save
+    slides the limit again."""
+    with time_machine.travel(START, tick=False) as clock:
+        login(client, users["regisseur"])
+        assert is_logged_in(client)  # saved: the limit is now START + 15 min
+        clock.shift(dt.timedelta(seconds=59))
+        assert is_logged_in(client)  # not saved: the limit stays
+        clock.shift(dt.timedelta(seconds=15 * 60 - 58))  # 15 min 1 s after the save
+        assert not is_logged_in(client)
+    with time_machine.travel(START, tick=False) as clock:
+        login(client, users["regisseur"])
+        assert is_logged_in(client)
+        clock.shift(dt.timedelta(seconds=60))
+        assert is_logged_in(client)  # saved: the limit is now START + 16 min
+        clock.shift(dt.timedelta(seconds=14 * 60 + 30))
+        assert is_logged_in(client)
 
 
 def test_session_ends_10_hours_after_login_whatever_the_activity(client, users):

@@ -87,6 +87,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # Wagtail's admin tags with the sidebar kept per user (adminkit/sidebar.py)
+            "libraries": {"wagtailadmin_tags": "adminkit.sidebar"},
         },
     },
 ]
@@ -159,7 +161,10 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 
 # Sessions: 15 minutes of inactivity, 10 hours at most (docs/spec/quality.md S6).
 SESSION_COOKIE_AGE = 15 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Sliding: SessionLimitsMiddleware saves the session (a new expiry) once a minute of activity,
+# not on every request; so the inactivity limit is between 14 and 15 minutes.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_SECONDS = 10 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
@@ -241,7 +246,17 @@ Q_CLUSTER = {
     "label": _("Achtergrondtaken"),
     "orm": "default",
 }
+# The cache (the admin's sidebar per user): Redis when there is one, shared by every web
+# process, so a changed role renews it everywhere; else each process keeps its own.
+ADMINKIT_SIDEBAR_SECONDS = int(env_str("ADMINKIT_SIDEBAR_SECONDS", "300"))
 if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ipga",
+        }
+    }
     Q_CLUSTER.pop("orm")
     Q_CLUSTER["redis"] = REDIS_URL
 

@@ -11,3 +11,5 @@ Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 REQUIRE_SECOND_FACTOR = False
 AXES_ENABLED = True
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# One cache per test process, whatever REDIS_URL says (the sidebar kept per user, adminkit)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
