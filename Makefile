@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench audit scale-data restore-drill mutants
+.PHONY: run test test-pg lint format check messages demo install browsers clean permission-matrix bench bench-pg audit scale-data restore-drill mutants
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -83,6 +83,11 @@ bench: install
 	if [ -n "$$BENCH_PG_SMALL" ]; then echo "== bench/pages_bench.py on PostgreSQL"; \
 	$(PY) bench/pages_bench.py --pg-small "$$BENCH_PG_SMALL" --pg-large "$$BENCH_PG_LARGE" || failed=1; fi; \
 	exit $$failed
+
+## bench-pg: the page bench on PostgreSQL at 50,000 dossiers, as one command: builds the two
+## databases on first use (bench/pg_pages.sh; about 45 minutes on a busy machine), then measures
+bench-pg: install
+	bench/pg_pages.sh
 
 ## mutants: mutation testing of the rule modules against the tests that cover them (mutmut;
 ## modules and tests in pyproject.toml [tool.mutmut]); prints the score per module and the

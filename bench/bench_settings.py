@@ -6,12 +6,12 @@ SQLite file BENCH_DATABASE (set per scale by ``pages_bench.py``).
 
 import os
 
-import dj_database_url
-
+from config.env import env_database
 from config.settings.test import *  # noqa: F403
 
-if os.environ.get("BENCH_DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["BENCH_DATABASE_URL"])}
+if os.environ.get("BENCH_DATABASE_URL"):  # with production's connection options (no JIT)
+    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    DATABASES = {"default": env_database(None)}
 else:
     DATABASES = {
         "default": {

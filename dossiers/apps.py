@@ -12,7 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from adminkit.sidebar import sidebar_invalidation_connect
+        from adminkit.sidebar import sidebar_install
         from dossiers import access, accessibility, deadline_signals, permission_names
         from dossiers.letters.services import letters_completion
         from dossiers.models import ObligationKind
@@ -23,8 +23,8 @@ class DossiersConfig(AppConfig):
 
         # The workflow's guards and effects that call services (the services import it).
         wiring.register()
-        # The sidebar kept per user is renewed when roles, users or pages change.
-        sidebar_invalidation_connect()
+        # The admin's sidebar is kept per user, renewed when roles, users or pages change.
+        sidebar_install()
         # Wagtail's history of dossiers is scoped like the dossiers themselves.
         DossierLogEntryManager.dossiers_for = staticmethod(access.dossiers_for)
         # The facts each step reads from its form (bound fields) and their answer lists.

@@ -7,9 +7,22 @@ past period's numbers stay the same after its cases are gone.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
@@ -216,9 +229,10 @@ def _state_before(moment: datetime.datetime) -> Subquery:
     )
 
 
-def dossiers_by_state_at_end(*, period: Period) -> Table:
-    """Dossiers per state on the last day of the period (``end_of_day``)."""
-    counts = end_of_day(period.end).states
+def dossiers_by_state_at_end(*, period: Period, end: "EndOfDay | None" = None) -> Table:
+    """Dossiers per state on the last day of the period (``end_of_day``; ``end``: already read
+    for the page)."""
+    counts = (end or end_of_day(period.end)).states
     rows = [(str(label), counts.get(value, 0)) for value, label in DossierState.choices]
     return Table("state_at_end", str(_("Dossiers per status aan het eind van de periode")), rows)
 
@@ -484,8 +498,11 @@ class _TermCounts:
     )
 
 
-def _term_figures(period: Period, programme: ProgrammeSettings) -> _TermCounts:
-    """UVO and evaluation term counts of ``period``: live dossiers in SQL, stored facts after."""
+def _term_figures(
+    period: Period, programme: ProgrammeSettings, end: "EndOfDay | None" = None
+) -> _TermCounts:
+    """UVO and evaluation term counts of ``period``: live dossiers in SQL, stored facts after;
+    the overdue ones at the reference day from ``end_of_day`` (``end``: already read)."""
     reference = _reference_day(period)
     counts = _TermCounts()
     uvos = (
@@ -514,7 +531,7 @@ def _term_figures(period: Period, programme: ProgrammeSettings) -> _TermCounts:
         adopted_on = _adoption_date(timezone.localdate(adopted_at), decided_on)
         due = evaluation_due(adopted_on, [previous] if previous else [], programme)
         counts.evaluation["in_time" if on <= due else "late"] += 1
-    overdue = end_of_day(reference)
+    overdue = end or end_of_day(reference)
     counts.uvo["overdue"] = overdue.uvo_overdue
     counts.evaluation["overdue"] = overdue.evaluation_overdue
     for timeline in _stored_timelines(period.end):
@@ -656,10 +673,30 @@ def _live_at_end_of(on: datetime.date, current: bool, programme) -> EndOfDay:
             state_then=Coalesce(_state_before(after), Value(DossierState.REGISTERED))
         )
     states = dict(dossiers.values_list("state_then").annotate(n=Count("pk")).order_by())
+    if current:
+        in_execution = _in_execution_now(on, after)
+    else:
+        in_execution = _in_execution_then(dossiers, on, after)
+    uvo_overdue = evaluation_overdue = 0
+    for own_days, last_uvo, last_evaluation, recorded_on, decided_on, n in in_execution:
+        held = [last_uvo] if last_uvo else []
+        due = uvo_due(held, programme, _Timeline(uvo_interval_days=own_days))
+        uvo_overdue += n if due is not None and due < on else 0
+        adopted_on = _adoption_date(recorded_on, decided_on)
+        if adopted_on is not None:
+            earlier = [last_evaluation] if last_evaluation else []
+            evaluation_overdue += n if evaluation_due(adopted_on, earlier, programme) < on else 0
+    return EndOfDay(states, uvo_overdue, evaluation_overdue)
+
+
+def _in_execution_then(dossiers, on: datetime.date, after: datetime.datetime) -> QuerySet:
+    """(own UVO interval, last UVO, last evaluation, adoption recorded on, adoption decided on,
+    number of dossiers) of the dossiers in execution at the end of ``on``: one row per distinct
+    combination, the dates looked up per dossier."""
     adopted_before = DossierStatusChange.objects.filter(
         dossier=OuterRef("pk"), at__lt=after, to_state=DossierState.PLAN_ADOPTED
     ).order_by("-at", "-pk")
-    in_execution = (  # grouped: one row per distinct combination, with its number of dossiers
+    return (
         dossiers.filter(state_then__in=EXECUTION_STATES)
         .annotate(
             last_uvo=_last_date_until(CaseMeeting, "held_on", on),
@@ -678,16 +715,38 @@ def _live_at_end_of(on: datetime.date, current: bool, programme) -> EndOfDay:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    uvo_overdue = evaluation_overdue = 0
-    for own_days, last_uvo, last_evaluation, recorded_on, decided_on, n in in_execution:
-        held = [last_uvo] if last_uvo else []
-        due = uvo_due(held, programme, _Timeline(uvo_interval_days=own_days))
-        uvo_overdue += n if due is not None and due < on else 0
-        adopted_on = _adoption_date(recorded_on, decided_on)
-        if adopted_on is not None:
-            earlier = [last_evaluation] if last_evaluation else []
-            evaluation_overdue += n if evaluation_due(adopted_on, earlier, programme) < on else 0
-    return EndOfDay(states, uvo_overdue, evaluation_overdue)
+
+
+def _in_execution_now(on: datetime.date, after: datetime.datetime) -> list[tuple]:
+    """``_in_execution_then`` for today, from the present state: each date by one grouped query
+    over its own table (a lookup per dossier took 0.5 s at 50,000 dossiers)."""
+    now = Q(dossier__state__in=EXECUTION_STATES)
+    last_uvo = dict(
+        CaseMeeting.objects.filter(now, held_on__lte=on)
+        .values_list("dossier")
+        .annotate(last=Max("held_on"))
+        .order_by()
+    )
+    last_evaluation = dict(
+        Evaluation.objects.filter(now, evaluated_on__lte=on)
+        .values_list("dossier")
+        .annotate(last=Max("evaluated_on"))
+        .order_by()
+    )
+    adopted = dict(
+        DossierStatusChange.objects.filter(now, to_state=DossierState.PLAN_ADOPTED, at__lt=after)
+        .values_list("dossier")
+        .annotate(on=Max(TruncDate("at")))  # the local day of the last adoption step
+        .order_by()
+    )
+    combinations: Counter = Counter()
+    for pk, own_days, decided_on in Dossier.objects.filter(state__in=EXECUTION_STATES).values_list(
+        "pk", "uvo_interval_days", "plan__adopted_on"
+    ):
+        recorded_on = adopted.get(pk)
+        key = (own_days, last_uvo.get(pk), last_evaluation.get(pk), recorded_on, decided_on)
+        combinations[key] += 1
+    return [(*key, n) for key, n in combinations.items()]
 
 
 def _facts_at_end_of(on: datetime.date, programme) -> EndOfDay:
@@ -839,13 +898,16 @@ def monitor_tables(*, period: Period) -> list[Table]:
 
 
 def _tables(period: Period) -> list[Table]:
-    terms = _term_figures(period, ProgrammeSettings.load())  # both term tables, one read
+    # The period's end and its reference day ("overdue" is judged on) are the same day, or both
+    # today and later (a period still running): the figures over all dossiers are read once.
+    end = end_of_day(_reference_day(period))
+    terms = _term_figures(period, ProgrammeSettings.load(), end)  # both term tables, one read
     return [
         inflow_by_source_type(period=period),
         inflow_by_risk_group(period=period),
         inflow_by_gender_and_age(period=period),
         outflow_by_reason(period=period),
-        dossiers_by_state_at_end(period=period),
+        dossiers_by_state_at_end(period=period, end=end),
         advisory_deadline_compliance(period=period),
         letter_deadline_compliance(period=period),
         uvo_deadline_compliance(period=period, terms=terms),

@@ -51,6 +51,12 @@ class CaseMeeting(models.Model):
         verbose_name = _("UVO")
         verbose_name_plural = _("UVO's")
         ordering = ["-held_on", "-pk"]
+        # The obligations engine and the monitor read a dossier's UVOs by date, and the monitor
+        # a period's UVOs (issue 17).
+        indexes = [
+            models.Index(fields=["dossier", "held_on", "id"], name="uvo_dossier_held_idx"),
+            models.Index(fields=["held_on"], name="uvo_held_idx"),
+        ]
 
     def __str__(self):
         return str(_("UVO %(date)s") % {"date": f"{self.held_on:%d-%m-%Y}"})

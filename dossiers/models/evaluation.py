@@ -44,6 +44,12 @@ class Evaluation(models.Model):
         verbose_name = _("evaluatie")
         verbose_name_plural = _("evaluaties")
         ordering = ["-evaluated_on", "-pk"]
+        indexes = [  # as the UVOs' (case_meeting.py)
+            models.Index(
+                fields=["dossier", "evaluated_on", "id"], name="evaluation_dossier_on_idx"
+            ),
+            models.Index(fields=["evaluated_on"], name="evaluation_on_idx"),
+        ]
 
     def __str__(self):
         return str(_("Evaluatie %(date)s") % {"date": f"{self.evaluated_on:%d-%m-%Y}"})

@@ -6,28 +6,24 @@ the whole is packed as JSON. That was a quarter of a listing request. For one us
 changes only when a role, a permission, the user or a page changes, so the packed sidebar is
 kept in the cache (``CACHES``: Redis when ``REDIS_URL`` is set, shared by every web process)
 for at most ``ADMINKIT_SIDEBAR_SECONDS``, under a version that any such change renews
-(``sidebar_invalidation_connect``). The key also holds the user's permissions, so a stale
+(``sidebar_install``). The key also holds the user's permissions, so a stale
 version can never hand one user's menu to another. The menu only shows links: every view
 still checks its own permission.
 
-Templates load it as ``wagtailadmin_tags`` (``TEMPLATES["OPTIONS"]["libraries"]``): Wagtail's
-tag library with this one tag replaced.
+``sidebar_install`` (called once from ``DossiersConfig.ready()``, before any template is
+compiled) registers the tag in Wagtail's own tag library under Wagtail's name, in place of
+Wagtail's, and connects the signals that renew the version.
 """
 
 import hashlib
 import uuid
 
-from django import template
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.admin.templatetags import wagtailadmin_tags as wagtail_tags
-
-register = template.Library()
-register.tags.update(wagtail_tags.register.tags)
-register.filters.update(wagtail_tags.register.filters)
 
 VERSION_KEY = "adminkit-sidebar-version"
 
@@ -52,7 +48,6 @@ def _key(user) -> str:
     return f"adminkit-sidebar:{_version()}:{hashlib.sha256(who.encode()).hexdigest()}"
 
 
-@register.simple_tag(takes_context=True)
 def sidebar_props(context):
     """Wagtail's ``sidebar_props``, kept per user (see the module's docstring)."""
     request = context["request"]
@@ -68,9 +63,11 @@ def sidebar_props(context):
     return props
 
 
-def sidebar_invalidation_connect() -> None:
-    """Renew the version on every change that can change a sidebar (called once, at start-up,
-    when the models are loaded): users and their profiles, roles, permissions, pages, sites."""
+def sidebar_install() -> None:
+    """Put ``sidebar_props`` in Wagtail's tag library in place of Wagtail's, and renew the version
+    on every change that can change a sidebar: users and their profiles, roles, permissions,
+    pages, sites (called once, at start-up, when the models are loaded)."""
+    wagtail_tags.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
     from django.contrib.auth import get_user_model
     from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Site
     from wagtail.users.models import UserProfile

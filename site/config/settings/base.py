@@ -87,8 +87,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            # Wagtail's admin tags with the sidebar kept per user (adminkit/sidebar.py)
-            "libraries": {"wagtailadmin_tags": "adminkit.sidebar"},
         },
     },
 ]
