@@ -31,17 +31,17 @@ from snippets.selectors import intervention_choices
 
 #: while the ITAT-R or the Regieoverleg has the plan, it is frozen; otherwise it stays dynamic
 PLAN_EDITABLE_STATES = ACTIVE_STATES - {S.PLAN_SUBMITTED, S.PLAN_DEFINITIVE}
-ITEM_FIELDS = (
+#: an item's planning: what is entered when it is added (``PlanItemForm``) and may change later
+PLANNING_FIELDS = (
     "considerations",
     "goal",
     "implementer_organisation",
     "implementer_contact",
     "planned_start",
     "planned_end",
-    "status",
-    "result",
-    "goal_attainment",
 )
+#: everything of an item that an edit may change: its planning, then its progress
+ITEM_FIELDS = (*PLANNING_FIELDS, "status", "result", "goal_attainment")
 
 
 def directed_dossier_check(*, dossier: Dossier, by) -> None:

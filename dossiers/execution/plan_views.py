@@ -14,7 +14,12 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from adminkit.logged_views import LoggedObjectMixin
 from adminkit.viewsets import LoggedIndexView
 from dossiers import access
-from dossiers.execution.plan_services import plan_item_add, plan_item_update, plan_may_edit
+from dossiers.execution.plan_services import (
+    PLANNING_FIELDS,
+    plan_item_add,
+    plan_item_update,
+    plan_may_edit,
+)
 from dossiers.execution.selectors import plan_version_diff, plan_versions_of
 from dossiers.models import PlanItem
 from dossiers.services import access_log_record
@@ -124,14 +129,7 @@ class InterventionChooseView(PlanWriteMixin, DossierPageMixin, TemplateView):
 class PlanItemForm(forms.ModelForm):
     class Meta:
         model = PlanItem
-        fields = [
-            "considerations",
-            "goal",
-            "implementer_organisation",
-            "implementer_contact",
-            "planned_start",
-            "planned_end",
-        ]
+        fields = list(PLANNING_FIELDS)
         widgets = {
             "considerations": forms.Textarea(attrs={"rows": 3}),
             "goal": forms.Textarea(attrs={"rows": 3}),

@@ -4,8 +4,15 @@ The services write through the workflow (``dossier_transition``), so the workflo
 modules (``guards``, ``effects``) import no service; the steps that need one (the assessment
 is complete, the person is on no other approach's list, letters are proposed, a plan version
 is frozen, the secretaries get a notice) get their guards and effects added here, after the
-step's own ones, once every app is loaded. ``register`` is idempotent.
+step's own ones, once every app is loaded.
+
+Every rule here is a module-level function that runs when the step is taken: the effects take
+what differs per step (the version kind, the date field, the mail's text) as keyword arguments,
+bound in the tables ``GUARDS`` and ``EFFECTS`` with ``functools.partial``. ``register`` only
+copies the tables into the workflow's, and is idempotent (the partials are built once, here).
 """
+
+from functools import partial
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -48,96 +55,102 @@ def needs_other_approach_confirmation(dossier, by, data) -> list[str]:
     ]
 
 
-# --- effects --------------------------------------------------------------------------------
+# --- effects -------------------------------------------------------------------------------
+# Called as ``effect(dossier, by=..., now=..., data=...)`` (``effects.apply_effects``), with the
+# keyword arguments bound in ``EFFECTS`` below.
 
 
-def _propose_letters(dossier, **_kw):
+def propose_letters(dossier, **_kw):
     """The notification letters that are due on inclusion (handbook ch. 2): the MAP sends them."""
     letters_propose(dossier=dossier)
 
 
-def _secretary_notice(subject, body):
+def notify_secretaries(dossier, *, subject, body, **_kw):
     """Mail the secretaries once the step is committed ("je geeft een seintje aan de
-    secretaris", handbook ch. 6); the mail names the dossier number only."""
-
-    def effect(dossier, **_kw):
-        secretaries_notify(
-            dossier=dossier,
-            subject=str(subject) % {"ref": dossier},
-            body=str(body) % {"ref": dossier},
-        )
-
-    return effect
+    secretaris", handbook ch. 6); the mail names the dossier number only (``%(ref)s``)."""
+    secretaries_notify(
+        dossier=dossier,
+        subject=str(subject) % {"ref": dossier},
+        body=str(body) % {"ref": dossier},
+    )
 
 
-def _plan_version(kind, *, advice=False, notify=False):
-    """Freeze a plan version at a step of the plan's approval path."""
-
-    def effect(dossier, *, by, now, data, **_kw):
-        plan_snapshot(
-            dossier=dossier,
-            by=by,
-            kind=kind,
-            summary=(data.get("note") or "")[:300],
-            advice=advice_text(data) if advice else "",
-            now=now,
-        )
-        if notify:
-            secretaries_notify(
-                dossier=dossier,
-                subject=_("Plan van aanpak %(ref)s gereed voor het ITAT-R") % {"ref": dossier},
-                body=_(
-                    "De regisseur heeft het plan van aanpak van dossier %(ref)s gereed gemeld "
-                    "voor het ITAT-R. Zet het op de agenda."
-                )
-                % {"ref": dossier},
-            )
-
-    return effect
+def freeze_plan_version(dossier, *, by, now, data, kind, with_advice=False, **_kw):
+    """Freeze a plan version of ``kind`` at a step of the plan's approval path; the step's note
+    is its summary, and ``with_advice`` records the ITAT-R's advice given with the step."""
+    plan_snapshot(
+        dossier=dossier,
+        by=by,
+        kind=kind,
+        summary=data.get("note") or "",
+        advice=advice_text(data) if with_advice else "",
+        now=now,
+    )
 
 
-def _plan_dates(field):
-    def effect(dossier, *, now, data, **_kw):
-        plan = plan_get_or_create(dossier=dossier)
-        setattr(plan, field, data.get("decided_on") or timezone.localdate(now))
-        plan.save(update_fields=[field])
-
-    return effect
+def record_plan_date(dossier, *, now, data, field, **_kw):
+    """Set the plan's ``field`` to the step's decision date, else to the day of the step."""
+    plan = plan_get_or_create(dossier=dossier)
+    setattr(plan, field, data.get("decided_on") or timezone.localdate(now))
+    plan.save(update_fields=[field])
 
 
-CLOSURE_NOTICE = _secretary_notice(
-    gettext_lazy("Afbouw- of afsluitvoorstel %(ref)s ingediend"),
-    gettext_lazy(
-        "De regisseur heeft voor dossier %(ref)s een afbouw- of afsluitvoorstel ingediend. "
-        "Zet het op de agenda van het ITAT-R."
+# --- the tables -----------------------------------------------------------------------------
+
+PLAN_READY_NOTICE = partial(
+    notify_secretaries,
+    subject=gettext_lazy("Plan van aanpak %(ref)s gereed voor het ITAT-R"),
+    body=gettext_lazy(
+        "De regisseur heeft het plan van aanpak van dossier %(ref)s gereed gemeld "
+        "voor het ITAT-R. Zet het op de agenda."
     ),
 )
-DEFINITIVE_NOTICE = _secretary_notice(
-    gettext_lazy("Plan van aanpak %(ref)s definitief, gereed voor het Regieoverleg"),
-    gettext_lazy(
+DEFINITIVE_NOTICE = partial(
+    notify_secretaries,
+    subject=gettext_lazy("Plan van aanpak %(ref)s definitief, gereed voor het Regieoverleg"),
+    body=gettext_lazy(
         "De regisseur heeft het plan van aanpak van dossier %(ref)s definitief "
         "gemaakt. Zet het op de agenda van het Regieoverleg."
     ),
 )
+CLOSURE_NOTICE = partial(
+    notify_secretaries,
+    subject=gettext_lazy("Afbouw- of afsluitvoorstel %(ref)s ingediend"),
+    body=gettext_lazy(
+        "De regisseur heeft voor dossier %(ref)s een afbouw- of afsluitvoorstel ingediend. "
+        "Zet het op de agenda van het ITAT-R."
+    ),
+)
+
 
 #: (source, target, guard), added after the step's own guards in ``guards.GUARDS``
 GUARDS = (
     (S.PRE_ASSESSMENT, S.AWAITING_DECISION, needs_complete_assessment),
     (S.AWAITING_DECISION, S.INCLUDED, needs_other_approach_confirmation),
 )
-#: (source, target, effects in order), added after the step's own effects in ``effects.EFFECTS``
+#: (source, target, effect), added in this order after the step's own effects in
+#: ``effects.EFFECTS``
 EFFECTS = (
-    (S.AWAITING_DECISION, S.INCLUDED, [_propose_letters]),
-    (S.INCLUDED, S.PLAN_SUBMITTED, [_plan_version(V.SUBMITTED, notify=True)]),
-    (S.PLAN_SUBMITTED, S.INCLUDED, [_plan_version(V.WITHDRAWN)]),
-    (S.PLAN_SUBMITTED, S.PLAN_ADVISED, [_plan_version(V.ADVICE, advice=True)]),
-    (S.PLAN_ADVISED, S.PLAN_DEFINITIVE, [_plan_version(V.DEFINITIVE), DEFINITIVE_NOTICE]),
-    (S.PLAN_DEFINITIVE, S.PLAN_ADVISED, [_plan_version(V.SENT_BACK)]),
-    (S.PLAN_DEFINITIVE, S.PLAN_ADOPTED, [_plan_dates("adopted_on"), _plan_version(V.ADOPTED)]),
-    (S.PLAN_ADOPTED, S.IN_EXECUTION, [_plan_dates("accorded_on"), _plan_version(V.ACCORDED)]),
-    (S.IN_EXECUTION, S.PLAN_SUBMITTED, [_plan_version(V.ESCALATED, notify=True)]),
-    (S.IN_EXECUTION, S.CLOSURE_PROPOSED, [CLOSURE_NOTICE]),
-    (S.WINDING_DOWN, S.CLOSURE_PROPOSED, [CLOSURE_NOTICE]),
+    (S.AWAITING_DECISION, S.INCLUDED, propose_letters),
+    (S.INCLUDED, S.PLAN_SUBMITTED, partial(freeze_plan_version, kind=V.SUBMITTED)),
+    (S.INCLUDED, S.PLAN_SUBMITTED, PLAN_READY_NOTICE),
+    (S.PLAN_SUBMITTED, S.INCLUDED, partial(freeze_plan_version, kind=V.WITHDRAWN)),
+    (
+        S.PLAN_SUBMITTED,
+        S.PLAN_ADVISED,
+        partial(freeze_plan_version, kind=V.ADVICE, with_advice=True),
+    ),
+    (S.PLAN_ADVISED, S.PLAN_DEFINITIVE, partial(freeze_plan_version, kind=V.DEFINITIVE)),
+    (S.PLAN_ADVISED, S.PLAN_DEFINITIVE, DEFINITIVE_NOTICE),
+    (S.PLAN_DEFINITIVE, S.PLAN_ADVISED, partial(freeze_plan_version, kind=V.SENT_BACK)),
+    (S.PLAN_DEFINITIVE, S.PLAN_ADOPTED, partial(record_plan_date, field="adopted_on")),
+    (S.PLAN_DEFINITIVE, S.PLAN_ADOPTED, partial(freeze_plan_version, kind=V.ADOPTED)),
+    (S.PLAN_ADOPTED, S.IN_EXECUTION, partial(record_plan_date, field="accorded_on")),
+    (S.PLAN_ADOPTED, S.IN_EXECUTION, partial(freeze_plan_version, kind=V.ACCORDED)),
+    (S.IN_EXECUTION, S.PLAN_SUBMITTED, partial(freeze_plan_version, kind=V.ESCALATED)),
+    (S.IN_EXECUTION, S.PLAN_SUBMITTED, PLAN_READY_NOTICE),
+    (S.IN_EXECUTION, S.CLOSURE_PROPOSED, CLOSURE_NOTICE),
+    (S.WINDING_DOWN, S.CLOSURE_PROPOSED, CLOSURE_NOTICE),
 )
 
 
@@ -145,6 +158,5 @@ def register() -> None:
     """Add the guards and effects above to the workflow's tables (once)."""
     for source, target, guard in GUARDS:
         register_guard(source, target, guard)
-    for source, target, effects in EFFECTS:
-        for effect in effects:
-            register_effect(source, target, effect)
+    for source, target, effect in EFFECTS:
+        register_effect(source, target, effect)

@@ -82,7 +82,7 @@ def test_service_guards_and_effects_are_registered_after_the_steps_own():
         wiring.needs_other_approach_confirmation,
     ]
     included = effects.EFFECTS[(S.AWAITING_DECISION, S.INCLUDED)]
-    assert [e.__name__ for e in included] == ["_appoint_case_director", "_propose_letters"]
+    assert [e.__name__ for e in included] == ["_appoint_case_director", "propose_letters"]
     assert len(effects.EFFECTS[(S.PLAN_DEFINITIVE, S.PLAN_ADOPTED)]) == 2
 
 
