@@ -137,6 +137,13 @@ def _states_cycle(count: int, rng: random.Random) -> list[str]:
     return chosen
 
 
+def _number_in_order_of_registration(dossiers, paths, prefix: str, first: int) -> None:
+    """Dossier numbers follow the day each dossier was registered, as in a real register."""
+    by_start = sorted(zip(dossiers, paths, strict=True), key=lambda pair: pair[1][0])
+    for number, (dossier, _path) in enumerate(by_start, start=first):
+        dossier.reference = f"{prefix}{number:05d}"
+
+
 @transaction.atomic
 def demo_data_create(
     *, dossiers: int, seed: int, password_for=demo_password, journal: int = 0
@@ -187,12 +194,12 @@ def demo_data_create(
         )
         new_dossiers.append(dossier)
         paths.append((start, steps))
+    _number_in_order_of_registration(new_dossiers, paths, f"{year}-", first_number)
     Dossier.objects.bulk_create(new_dossiers, batch_size=2000)
 
     history = []
-    for dossier, (start, _steps) in zip(new_dossiers, paths, strict=True):
-        dossier.created_at = start  # registered with its first signal, not when the demo ran
     for dossier, (start, steps) in zip(new_dossiers, paths, strict=True):
+        dossier.created_at = start  # registered with its first signal, not when the demo ran
         history.append(
             DossierStatusChange(
                 dossier=dossier,
