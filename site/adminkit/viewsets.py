@@ -5,17 +5,67 @@
 data; ``ReadOnlyModelViewSet`` is a listing (and inspection) nobody edits.
 """
 
-from django.urls import path
+from django.contrib.admin.utils import quote
+from django.urls import NoReverseMatch, path, reverse
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from adminkit.logged_views import LoggedListingMixin, LoggedObjectMixin
 from reports.listing_export import ListingExportMixin
 
+ROW_KEY = "__row_key__"
+
 
 class SafeExportIndexView(ListingExportMixin, generic.IndexView):
     """A listing whose xlsx/csv export is formula-safe (``?export=`` only where the viewset
-    sets ``list_export``)."""
+    sets ``list_export``).
+
+    Wagtail asks the permission policy for every row's links and buttons (about six questions
+    a row) and reverses each row's URLs (about 0.1 ms each with the admin's many URL patterns);
+    the user and their roles are the same for the whole request, so each question is answered
+    once per page, and each URL name is reversed once, the row's key put in its place.
+    """
+
+    def get_edit_url(self, instance):
+        if self.edit_url_name and self.user_has_permission("change"):
+            return self._row_url(self.edit_url_name, instance)
+
+    def get_copy_url(self, instance):
+        if self.copy_url_name and self.user_has_permission("add"):
+            return self._row_url(self.copy_url_name, instance)
+
+    def get_inspect_url(self, instance):
+        if self.inspect_url_name and self.user_has_any_permission(
+            {"add", "change", "delete", "view"}
+        ):
+            return self._row_url(self.inspect_url_name, instance)
+
+    def get_delete_url(self, instance):
+        if self.delete_url_name and self.user_has_permission("delete"):
+            return self._row_url(self.delete_url_name, instance)
+
+    def _row_url(self, name: str, instance) -> str:
+        patterns = self.__dict__.setdefault("_row_url_patterns", {})
+        if name not in patterns:
+            try:
+                patterns[name] = reverse(name, args=(ROW_KEY,))
+            except NoReverseMatch:  # a URL whose key is not a string: reversed per row
+                patterns[name] = None
+        if patterns[name] is None:
+            return reverse(name, args=(quote(instance.pk),))
+        return patterns[name].replace(ROW_KEY, quote(instance.pk))
+
+    def user_has_permission(self, permission):
+        return self._memo(permission, super().user_has_permission)
+
+    def user_has_any_permission(self, permissions):
+        return self._memo(frozenset(permissions), super().user_has_any_permission)
+
+    def _memo(self, question, ask):
+        answers = self.__dict__.setdefault("_permission_answers", {})
+        if question not in answers:
+            answers[question] = ask(question)
+        return answers[question]
 
 
 class LoggedIndexView(LoggedListingMixin, SafeExportIndexView):

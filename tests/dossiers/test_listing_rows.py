@@ -77,3 +77,24 @@ def test_a_row_shows_the_dossier_escaped_with_its_deadline_link_and_menu(users, 
     assert "9 maart 2027 UVO houden" in " ".join(_cells(_row(page, "T-000002")))
     assert "te laat" not in _row(page, "T-000002") and later.next_due_on
     assert _cells(_row(page, "T-000003"))[5] == ""
+
+
+def test_the_permission_policy_is_asked_once_per_question_not_per_row(users, client, monkeypatch):
+    """Wagtail's view asks its policy about every row's links; the listing asks once a page."""
+    from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+    asked = []
+    for method in ("user_has_permission", "user_has_any_permission"):
+        original = getattr(PermissionCheckedMixin, method)
+
+        def counting(self, question, _original=original):
+            asked.append(question if isinstance(question, str) else frozenset(question))
+            return _original(self, question)
+
+        monkeypatch.setattr(PermissionCheckedMixin, method, counting)
+    for number in range(12):
+        _dossier(users, f"T-{number:06d}", f"Fictief{number}", D(2030, 1, 1))
+    client.force_login(users["regieoverleg"])
+    page = client.get(reverse("dossiers:index")).content.decode()
+    assert page.count("/admin/dossiers/inspect/") >= 24  # title link and menu item, every row
+    assert asked and len(asked) == len(set(asked))
