@@ -22,7 +22,12 @@ from tests.imports.test_signal_import import _row as signal_row
 
 pytestmark = pytest.mark.django_db
 
-TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
+
+def _tomorrow() -> datetime.date:
+    """Tomorrow when the test runs (not when it was collected: a run can pass midnight)."""
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
 GOOD_INTERVENTION = ["Schuldhulp", "Hulp bij schulden", "Zorg", "", None, "", "ja"]
 GOOD_PERSON = ["Top600 Test", "T-1", "Fenna", "Fictiefstra", datetime.date(2003, 5, 17)]
 
@@ -59,7 +64,7 @@ CASES = {
         (3, "Referentie", "Te lang: 101 tekens, ten hoogste 100.", "length"),
     ),
     "person-future-birth-date": (
-        lambda: _people(["Top600 Test", "T-2", "A", "B", TOMORROW]),
+        lambda: _people(["Top600 Test", "T-2", "A", "B", _tomorrow()]),
         (3, "Geboortedatum", "Een geboortedatum ligt niet in de toekomst.", "date"),
     ),
     "person-unknown-approach": (
@@ -93,7 +98,7 @@ CASES = {
         (3, "Kanaal", "Onbekende waarde 'Postduif'.", "choice"),
     ),
     "signal-future-birth-date": (
-        lambda: _signals(signal_row("OUD-2", **{"Geboortedatum betrokkene": TOMORROW})),
+        lambda: _signals(signal_row("OUD-2", **{"Geboortedatum betrokkene": _tomorrow()})),
         (
             3,
             "Geboortedatum betrokkene",

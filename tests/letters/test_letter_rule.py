@@ -6,6 +6,7 @@ Each case: exactly these recipients with these letter kinds, nobody else.
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from dossiers.letters.rule import letter_rule
 from dossiers.letters.services import letters_completion
@@ -95,7 +96,7 @@ def test_family_approach_adds_the_members_it_covers(users):
     family_approach_set(
         dossier=dossier,
         by=users["regisseur"],
-        decided_on=dossier.created_at.date(),
+        decided_on=timezone.localdate(dossier.created_at),  # the local day, not UTC's
         reason="broers en zussen ook in beeld",
         covered=[sister.pk],
     )
