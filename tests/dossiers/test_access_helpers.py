@@ -167,6 +167,12 @@ def test_the_permissions_are_read_once_per_user_object(
         assert not access.has_permission(root, "dossiers.register_signal")
 
 
+# Mutant of ``access.py`` left alive on purpose (equivalent):
+# - ``role_permissions`` 14: ``getattr(user, "is_authenticated", False)`` -> default ``None``.
+#   The default only answers for an object without ``is_authenticated`` (the test below), and
+#   ``not None`` is ``not False``: the same branch, the same empty set.
+
+
 def test_no_user_holds_nothing():
     """Anonymous, or an object that is no user at all (no ``is_authenticated``): no permission,
     no scope."""
