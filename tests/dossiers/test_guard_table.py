@@ -109,6 +109,11 @@ def test_the_closure_decision_needs_this_dossiers_advised_undecided_proposal(use
 #   guard may ask who takes the step; no guard does today (the guards here and the two in
 #   ``wiring.py`` read only the dossier and the input), so no test can see the difference.
 #   When a guard starts reading ``by``, its own test kills these two.
+# - ``needs_open_closure_proposal`` 6: ``decision=""`` dropped from the open proposals. The
+#   Regieoverleg decides only on a proposal the ITAT-R advised on
+#   (``needs_advised_closure_proposal``; the effect writes the decision on that proposal), so
+#   every decided proposal has advice and ``advice=""`` already leaves it out. A test would
+#   need a decided proposal without advice, a row the system cannot make.
 
 DIRECTOR_MISSING = "Bij opnemen moet een regisseur worden aangewezen."
 NOT_A_DIRECTOR = "De gekozen gebruiker is geen regisseur."
