@@ -228,14 +228,16 @@ FUTURE = "De besluitdatum kan niet in de toekomst liggen."
 
 @pytest.mark.django_db
 def test_a_decision_date_from_registration_day_to_today():
+    day = datetime.timedelta(days=1)
     dossier = DossierFactory()
+    dossier.created_at -= 10 * day  # registered ten days ago
     today = timezone.localdate()
     created = timezone.localdate(dossier.created_at)
-    day = datetime.timedelta(days=1)
     guard = guards.decision_date_possible
     assert guard(dossier, None, {}) == []
     assert guard(dossier, None, {"decided_on": today}) == []
     assert guard(dossier, None, {"decided_on": created}) == []
+    assert guard(dossier, None, {"decided_on": created + 5 * day}) == []
     assert guard(dossier, None, {"decided_on": today + day}) == [FUTURE]
     before = guard(dossier, None, {"decided_on": created - day})
     assert before == [
@@ -261,3 +263,24 @@ def test_a_guard_registered_twice_is_asked_once():
     finally:
         guards.GUARDS.pop(step, None)
     assert guards.reasons_against(None, *step, None, {}) == []
+
+
+ADVICE = "Leg het advies van het ITAT-R vast."
+
+
+def test_the_advice_is_the_advice_field_or_else_the_note():
+    guard = guards.needs_advice_text
+    assert guard(None, None, {}) == [ADVICE]
+    assert guard(None, None, {"advice": "Akkoord met het plan."}) == []
+    assert guard(None, None, {"note": "Akkoord met het plan."}) == []
+    assert guard(None, None, {"advice": "  ", "note": ""}) == [ADVICE]
+    assert guard(None, None, {"preview": True}) == []
+    assert guard(None, None, {"preview": False}) == [ADVICE]
+
+
+@pytest.mark.django_db
+def test_the_person_must_be_known():
+    assert guards.needs_subject(DossierFactory(subject=None), None, {}) == [
+        "De persoon is nog niet vastgelegd."
+    ]
+    assert guards.needs_subject(DossierFactory(), None, {}) == []
