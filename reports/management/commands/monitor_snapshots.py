@@ -12,4 +12,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = monitor_snapshots_take(today=timezone.localdate(), limit=None)
-        self.stdout.write(f"{count} monitor snapshots taken.")
+        if options["verbosity"]:
+            self.stdout.write(f"{count} monitor snapshots taken.")
