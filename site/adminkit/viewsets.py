@@ -13,7 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from adminkit.logged_views import LoggedListingMixin, LoggedObjectMixin
 from reports.listing_export import ListingExportMixin
 
-ROW_KEY = "__row_key__"
+# Placeholders for a row's key in a reversed URL: a text key, and a number for ``<int:pk>``
+ROW_KEYS = ("__row_key__", "9090909090909090")
 
 
 class SafeExportIndexView(ListingExportMixin, generic.IndexView):
@@ -47,13 +48,17 @@ class SafeExportIndexView(ListingExportMixin, generic.IndexView):
     def _row_url(self, name: str, instance) -> str:
         patterns = self.__dict__.setdefault("_row_url_patterns", {})
         if name not in patterns:
-            try:
-                patterns[name] = reverse(name, args=(ROW_KEY,))
-            except NoReverseMatch:  # a URL whose key is not a string: reversed per row
-                patterns[name] = None
+            patterns[name] = None  # no placeholder fits the URL's key: reversed per row
+            for key in ROW_KEYS:
+                try:
+                    patterns[name] = (key, reverse(name, args=(key,)))
+                    break
+                except NoReverseMatch:
+                    continue
         if patterns[name] is None:
             return reverse(name, args=(quote(instance.pk),))
-        return patterns[name].replace(ROW_KEY, quote(instance.pk))
+        key, url = patterns[name]
+        return url.replace(key, str(quote(instance.pk)))
 
     def user_has_permission(self, permission):
         return self._memo(permission, super().user_has_permission)
