@@ -16,7 +16,12 @@ from dossiers.views.dossier import (
     DossierInspectView,
     dossier_next_step,
 )
-from dossiers.views.listing_cells import NextDeadlineColumn, PlainColumn, PlainDateColumn
+from dossiers.views.listing_cells import (
+    ChoiceColumn,
+    NextDeadlineColumn,
+    PlainColumn,
+    PlainDateColumn,
+)
 from dossiers.views.relations import (
     FamilyApproachView,
     RelationAddView,
@@ -89,7 +94,7 @@ class DossierViewSet(ScopedModelViewSet):
     list_display = [
         "reference",
         PlainColumn("subject", label=_("Persoon")),
-        PlainColumn("state", label=_("Status"), accessor="get_state_display"),
+        ChoiceColumn("state", label=_("Status")),
         PlainColumn("case_director", label=_("Regisseur")),
         PlainColumn("case_director_organisation", label=_("Organisatie")),
         NextDeadlineColumn("next_due_on", label=_("Volgende termijn"), sort_key="next_due_on"),

@@ -10,6 +10,7 @@ import datetime
 from django.templatetags.l10n import unlocalize
 from django.utils import timezone
 from django.utils.formats import date_format, get_format, localize
+from django.utils.hashable import make_hashable
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -39,6 +40,23 @@ class PlainColumn(Column):
         return _td(self, conditional_escape(localize(value)))
 
 
+class ChoiceColumn(PlainColumn):
+    """A choice field's label, as ``get_<field>_display`` gives it, from a table made once.
+
+    Django's ``get_<field>_display`` builds that table on every call, translating every label
+    of the field to hash it (0.16 ms a cell for the dossier's fourteen states); the labels stay
+    lazy here, so each request shows them in its own language.
+    """
+
+    def get_value(self, instance):
+        labels = self.__dict__.get("_labels")
+        if labels is None:
+            field = instance._meta.get_field(self.name)
+            labels = self._labels = dict(make_hashable(field.flatchoices))
+        value = getattr(instance, self.name)
+        return labels.get(make_hashable(value), value)
+
+
 class PlainDateColumn(Column):
     """``DateColumn`` with its cell written in Python: "1 week geleden", the date as tooltip."""
 
@@ -57,7 +75,7 @@ class PlainDateColumn(Column):
             'data-w-tooltip-content-value="{}" data-w-tooltip-placement-value="top">'
             '<time class="w-human-readable-date__date" datetime="{}">{}</time></button>',
             date_format(value, tooltip),
-            date_format(value, "c"),
+            value.isoformat(),  # the "c" format
             capfirst(timesince_simple(value)),
         )
         return _td(self, button)

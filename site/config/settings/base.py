@@ -90,7 +90,7 @@ TEMPLATES = [
         },
     },
 ]
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "adminkit.form_renderer.FormRenderer"  # TemplatesSetting, selects in Python
 
 DATABASES = {"default": env_database(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
