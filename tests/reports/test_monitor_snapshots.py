@@ -15,6 +15,7 @@ from django_q.models import Schedule
 from dossiers.models import CaseMeeting
 from dossiers.workflow.states import DossierState
 from reports.models import MonitorSnapshot
+from reports.periods import Period
 from reports.selectors import monitor_tables
 from reports.snapshot_services import monitor_snapshot_days, monitor_snapshots_take
 from tests.factories.plan import uvo_held
@@ -90,6 +91,18 @@ def test_a_running_period_counts_the_present_state(plan_monitor_data):
     assert {k: v for k, v in figures["state_at_end"].items() if v} == {
         str(DossierState.IN_EXECUTION.label): 6
     }
+
+
+@pytest.mark.parametrize(("day", "overdue"), [(25, (4, 0)), (26, (4, 3))])
+def test_a_running_period_counts_a_term_due_today_as_not_yet_passed(
+    plan_monitor_data, day, overdue
+):
+    """In May, while it runs: dossiers 3-6 are past their UVO term (due 04-27) on both days;
+    dossiers 4-6 have their first evaluation due on 05-25, passed only from 05-26."""
+    may = Period(start=datetime.date(2026, 5, 1), end=datetime.date(2026, 5, 31), label="mei")
+    figures = _figures(may, at=datetime.datetime(2026, 5, day, 16, tzinfo=datetime.UTC))
+    uvo, evaluation = figures["uvo_deadline"], figures["evaluation_deadline"]
+    assert (list(uvo.values())[2], list(evaluation.values())[2]) == overdue
 
 
 def test_the_job_is_scheduled_daily():
