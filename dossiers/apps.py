@@ -12,7 +12,7 @@ class DossiersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from adminkit.shortcuts import shortcuts_install
+        from adminkit.chrome import chrome_install
         from adminkit.sidebar import sidebar_install
         from dossiers import access, accessibility, deadline_signals, permission_names
         from dossiers.letters.services import letters_completion
@@ -26,8 +26,8 @@ class DossiersConfig(AppConfig):
         wiring.register()
         # The admin's sidebar is kept per user, renewed when roles, users or pages change.
         sidebar_install()
-        # Wagtail's keyboard-shortcuts dialog is rendered once per language and platform.
-        shortcuts_install()
+        # Wagtail's shortcuts dialog and icons are rendered once per variant.
+        chrome_install()
         # Wagtail's history of dossiers is scoped like the dossiers themselves.
         DossierLogEntryManager.dossiers_for = staticmethod(access.dossiers_for)
         # The facts each step reads from its form (bound fields) and their answer lists.
