@@ -371,29 +371,30 @@ def _intervention_names(pks) -> dict[int, str]:
     }
 
 
-def interventions_by_domain(*, period: Period) -> Table:
-    """Plan items started in the period, per domain of the catalogue item."""
+def interventions_by_domain(*, period: Period, items: list | None = None) -> Table:
+    """Plan items started in the period, per domain of the catalogue item (``items``: the
+    period's ``_items_started``, already read for the page)."""
     counts: dict[str, int] = {}
-    for _pk, domain, _kind, n in _items_started(period):
+    for _pk, domain, _kind, n in items if items is not None else _items_started(period):
         counts[domain] = counts.get(domain, 0) + n
     rows = [(str(label), counts.get(value, 0)) for value, label in InterventionDomain.choices]
     return Table("interventions_domain", str(_("Ingezette interventies naar domein")), rows)
 
 
-def interventions_by_item(*, period: Period) -> Table:
+def interventions_by_item(*, period: Period, items: list | None = None) -> Table:
     """Plan items started in the period, per catalogue item (only the items deployed)."""
     counts: dict[int, int] = {}
-    for pk, _domain, _kind, n in _items_started(period):
+    for pk, _domain, _kind, n in items if items is not None else _items_started(period):
         counts[pk] = counts.get(pk, 0) + n
     names = _intervention_names(counts)
     rows = sorted(((names[pk], n) for pk, n in counts.items()), key=lambda row: row[0])
     return Table("interventions_item", str(_("Ingezette interventies per interventie")), rows)
 
 
-def special_interventions(*, period: Period) -> Table:
+def special_interventions(*, period: Period, items: list | None = None) -> Table:
     """Special interventions (passport measures, GGD screenings, specialist pool) started."""
     counts: dict[str, int] = {}
-    for _pk, _domain, kind, n in _items_started(period):
+    for _pk, _domain, kind, n in items if items is not None else _items_started(period):
         counts[kind] = counts.get(kind, 0) + n
     rows = [(str(label), counts.get(value, 0)) for value, label in SpecialKind.choices if value]
     return Table("special_interventions", str(_("Bijzondere interventies")), rows)
@@ -889,6 +890,7 @@ def _tables(period: Period) -> list[Table]:
     # today and later (a period still running): the figures over all dossiers are read once.
     end = end_of_day(_reference_day(period))
     terms = _term_figures(period, ProgrammeSettings.load(), end)  # both term tables, one read
+    items = _items_started(period)  # the three intervention tables, one read
     return [
         inflow_by_source_type(period=period),
         inflow_by_risk_group(period=period),
@@ -899,9 +901,9 @@ def _tables(period: Period) -> list[Table]:
         letter_deadline_compliance(period=period),
         uvo_deadline_compliance(period=period, terms=terms),
         evaluation_deadline_compliance(period=period, terms=terms),
-        interventions_by_domain(period=period),
-        interventions_by_item(period=period),
-        special_interventions(period=period),
+        interventions_by_domain(period=period, items=items),
+        interventions_by_item(period=period, items=items),
+        special_interventions(period=period, items=items),
         attainment_at_evaluation_by_intervention(period=period),
         attainment_at_evaluation_by_risk_group(period=period),
         attainment_at_closure_by_intervention(period=period),

@@ -1,6 +1,6 @@
 """A dossier's own UVO interval (handbook ch. 6: every 8 weeks, "ook vaker of tijdelijk met een
 lagere frequentie"). The obligations engine, the reminders and the monitor read it through
-``dossiers.obligations.uvo_interval``."""
+``dossiers.obligations.uvo_interval``; the stored deadlines are rewritten with it."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 
 from dossiers import access
 from dossiers.models import Dossier, ProgrammeSettings
+from dossiers.services.deadlines import deadlines_refresh
 
 
 def uvo_interval_may_set(*, dossier: Dossier, user) -> bool:
@@ -34,6 +35,7 @@ def uvo_interval_set(*, dossier: Dossier, by, days: int | None, reason: str = ""
     dossier.uvo_interval_days = days
     dossier.uvo_interval_reason = reason if days else ""
     dossier.save(update_fields=["uvo_interval_days", "uvo_interval_reason"])
+    deadlines_refresh(dossier_ids=[dossier.pk])  # the start page, listing and monitor read them
     if days:
         title = _("UVO-interval van dit dossier: %(days)s dagen (%(reason)s)") % {
             "days": days,

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from dossiers.models import ObligationKind, Reminder
+from dossiers.models import DossierDeadline, ObligationKind, Reminder
 from dossiers.obligations import dossier_obligations
 from dossiers.services.intervals import uvo_interval_set
 from dossiers.services.reminders import reminders_scan
@@ -49,6 +49,9 @@ def test_a_shorter_interval_moves_due_date_reminders_and_monitor(executing, user
     obligation = _uvo_due(executing)
     assert obligation.due_on == HELD + datetime.timedelta(days=28)
     assert "interval van dit dossier" in obligation.rule
+    # the stored copy the start page's queues, the listing and the monitor read moves with it
+    stored = DossierDeadline.objects.get(dossier=executing, kind=ObligationKind.UVO)
+    assert stored.due_on == HELD + datetime.timedelta(days=28)
 
     day = HELD + datetime.timedelta(days=21)  # 7 days before the dossier's own due date
     clock.move_to(day)
