@@ -48,7 +48,7 @@ def test_a_shorter_interval_moves_due_date_reminders_and_monitor(executing, user
     )
     obligation = _uvo_due(executing)
     assert obligation.due_on == HELD + datetime.timedelta(days=28)
-    assert "interval van dit dossier" in obligation.rule
+    assert obligation.rule == "Vorige UVO + 28 dagen (interval van dit dossier)"
 
     day = HELD + datetime.timedelta(days=21)  # 7 days before the dossier's own due date
     clock.move_to(day)
