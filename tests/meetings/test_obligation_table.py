@@ -6,7 +6,8 @@ deadline does not (or no longer) apply. Found by `make mutants` (docs/testing.md
 Mutants of ``dossiers/obligations.py`` left alive on purpose (equivalent; docs/testing.md):
 - ``obligations_open``, ``calendar=calendar`` -> ``calendar=None`` or left out (mutmut 9, 11):
   ``dossier_obligation_list`` then loads the same calendar again (``MeetingCalendar.load()``),
-  in the same request, from the same rows: one extra query, the same obligations.
+  in the same request, from the same rows: one extra query, the same obligations. The same
+  for ``dossier_obligation_list``'s own ``_load_context(..., calendar)`` -> ``None`` (mutmut 11).
 - ``obligations_open``, ``select_related("case_director")`` -> ``select_related(None)``
   (mutmut 12): the engine reads only ``case_director_id`` and ``case_director_organisation_id``,
   columns of the dossier itself, so the join changes no answer and no query count.
@@ -261,3 +262,17 @@ def test_a_plan_submitted_once_met_the_concept_plan_deadline_also_when_withdrawn
     assert K.CONCEPT_PLAN not in kinds
     uvos = [o.due_on for o in dossier_obligations(dossier=dossier) if o.kind == K.UVO]
     assert uvos == [D(2027, 7, 13)]  # the UVO held on 18 May + 56 days
+
+
+@pytest.mark.django_db
+def test_without_an_adoption_date_the_evaluation_runs_from_the_adoption_step(clock, calendar, walk):
+    """A plan without ``adopted_on`` (e.g. migrated in this state): the evaluation clock runs
+    from the day of the step to "vastgesteld" in the history, 25 March: due 17 June."""
+    from dossiers.models import ActionPlan
+
+    clock.move_to(D(2027, 3, 25))
+    dossier = walk(S.IN_EXECUTION)
+    ActionPlan.objects.filter(dossier=dossier).update(adopted_on=None)
+    clock.move_to(D(2027, 4, 1))
+    due = {o.kind: o.due_on for o in dossier_obligations(dossier=dossier)}
+    assert due[K.EVALUATION] == D(2027, 6, 17)

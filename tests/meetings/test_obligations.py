@@ -158,3 +158,6 @@ def test_the_definitive_plan_runs_from_the_itat_r_that_discussed_it(
     step(dossier, S.PLAN_ADVISED)
     (definitive,) = [o for o in dossier_obligations(dossier=dossier) if o.kind == K.DEFINITIVE_PLAN]
     assert (definitive.due_on, definitive.meeting.date) == (due_on, meeting_on)
+    # the rule names the day the clock runs from: the meeting's, or else the advice's
+    discussed_on = "03-06-2027" if submitted_on == D(2027, 5, 28) else "27-05-2027"
+    assert definitive.rule.endswith(f"na het ITAT-R van {discussed_on}")
