@@ -22,6 +22,10 @@ def due(dossier) -> dict[str, datetime.date]:
     return {o.kind: o.due_on for o in dossier_obligations(dossier=dossier)}
 
 
+def rule(dossier, kind) -> str:
+    return {o.kind: o.rule for o in dossier_obligations(dossier=dossier)}[kind]
+
+
 @pytest.fixture
 def recorded():
     """A stand-in for the letters, UVO and evaluation features: dates done per dossier."""
@@ -46,8 +50,12 @@ def test_a_year_of_deadlines(clock, calendar, walk, step, recorded):
         K.CONCEPT_PLAN: D(2027, 5, 20),
         K.UVO: D(2027, 5, 20),
     }
-    concept = next(o for o in dossier_obligations(dossier=dossier) if o.kind == K.CONCEPT_PLAN)
-    assert concept.meeting.date == D(2027, 5, 27)
+    concept, first_uvo = (
+        o for o in dossier_obligations(dossier=dossier) if o.kind in (K.CONCEPT_PLAN, K.UVO)
+    )
+    assert (concept.kind, first_uvo.kind) == (K.CONCEPT_PLAN, K.UVO)
+    assert concept.meeting.date == first_uvo.meeting.date == D(2027, 5, 27)
+    assert "27-05-2027" in concept.rule and "27-05-2027" in first_uvo.rule
 
     recorded[K.LETTER][dossier.pk] = [D(2027, 4, 10)]
     # The first UVO (the real feature) is held before the plan goes to the ITAT-R.
@@ -62,17 +70,23 @@ def test_a_year_of_deadlines(clock, calendar, walk, step, recorded):
     clock.move_to(D(2027, 5, 27))
     step(dossier, S.PLAN_ADVISED)
     assert due(dossier) == {K.DEFINITIVE_PLAN: D(2027, 6, 2), K.UVO: D(2027, 7, 9)}
+    # next first (the engine works out the UVO before the plan)
+    assert [o.kind for o in dossier_obligations(dossier=dossier)] == [K.DEFINITIVE_PLAN, K.UVO]
 
     clock.move_to(D(2027, 6, 1))
     step(dossier, S.PLAN_DEFINITIVE)
     clock.move_to(D(2027, 6, 9))
     step(dossier, S.PLAN_ADOPTED)
     assert due(dossier) == {K.EVALUATION: D(2027, 9, 1), K.UVO: D(2027, 7, 9)}  # adoption + 84
+    assert rule(dossier, K.EVALUATION) == "Plan vastgesteld + 84 dagen"
+    recorded[K.EVALUATION][dossier.pk] = [D(2027, 6, 9)]  # evaluated on the adoption day itself
+    assert rule(dossier, K.EVALUATION) == "Vorige evaluatie + 84 dagen"
     clock.move_to(D(2027, 6, 10))
     step(dossier, S.IN_EXECUTION)
 
     recorded[K.EVALUATION][dossier.pk] = [D(2027, 8, 30)]
     assert due(dossier)[K.EVALUATION] == D(2027, 11, 22)  # previous evaluation + 84
+    assert rule(dossier, K.EVALUATION) == "Vorige evaluatie + 84 dagen"
     recorded[K.EVALUATION][dossier.pk].append(D(2027, 11, 20))
     assert due(dossier)[K.EVALUATION] == D(2028, 2, 12)
 
@@ -118,3 +132,32 @@ def test_obligations_due_only_from_the_first_reminder_date(clock, calendar, walk
     keys = lambda on: {o.key for o in obligations_due(on=on) if o.dossier}  # noqa: E731
     assert f"letter:{dossier.pk}" not in keys(D(2027, 4, 7))
     assert f"letter:{dossier.pk}" in keys(D(2027, 4, 8))  # 7 days before 15 April
+
+
+@pytest.mark.parametrize(
+    ("submitted_on", "due_on", "meeting_on"),
+    [
+        # Discussed at the ITAT-R of 27 May, advice recorded a week late (3 June): the clock
+        # runs from the meeting, so the Regieoverleg of 9 June (cut-off 2 June) is the one.
+        (D(2027, 5, 18), D(2027, 6, 2), D(2027, 6, 9)),
+        # Submitted on the morning of that ITAT-R: it was still discussed there.
+        (D(2027, 5, 27), D(2027, 6, 2), D(2027, 6, 9)),
+        # Submitted the day after it: no ITAT-R held since, so the advice was recorded without
+        # a meeting and the clock runs from the day of the advice: 23 June (cut-off 16 June).
+        (D(2027, 5, 28), D(2027, 6, 16), D(2027, 6, 23)),
+    ],
+)
+def test_the_definitive_plan_runs_from_the_itat_r_that_discussed_it(
+    clock, calendar, walk, step, submitted_on, due_on, meeting_on
+):
+    clock.move_to(D(2027, 3, 25))
+    dossier = walk(S.INCLUDED)
+    clock.move_to(submitted_on)
+    step(dossier, S.PLAN_SUBMITTED)
+    clock.move_to(D(2027, 6, 3))  # a Thursday without an ITAT-R
+    step(dossier, S.PLAN_ADVISED)
+    (definitive,) = [o for o in dossier_obligations(dossier=dossier) if o.kind == K.DEFINITIVE_PLAN]
+    assert (definitive.due_on, definitive.meeting.date) == (due_on, meeting_on)
+    # the rule names the day the clock runs from: the meeting's, or else the advice's
+    discussed_on = "03-06-2027" if submitted_on == D(2027, 5, 28) else "27-05-2027"
+    assert definitive.rule.endswith(f"na het ITAT-R van {discussed_on}")

@@ -48,7 +48,7 @@ def test_a_shorter_interval_moves_due_date_reminders_and_monitor(executing, user
     )
     obligation = _uvo_due(executing)
     assert obligation.due_on == HELD + datetime.timedelta(days=28)
-    assert "interval van dit dossier" in obligation.rule
+    assert obligation.rule == "Vorige UVO + 28 dagen (interval van dit dossier)"
     # the stored copy the start page's queues, the listing and the monitor read moves with it
     stored = DossierDeadline.objects.get(dossier=executing, kind=ObligationKind.UVO)
     assert stored.due_on == HELD + datetime.timedelta(days=28)
