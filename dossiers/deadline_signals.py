@@ -2,8 +2,9 @@
 
 A step of the state machine writes a history row; a letter sent, a UVO held or an evaluation
 recorded fulfils an obligation; a moved meeting or a changed setting moves due dates. Each
-refreshes the stored copy (``dossiers.services.deadlines``) in the same transaction. A step
-also resolves the open agenda items it answers (``agenda_items_follow_step``).
+refreshes the stored copy (``dossiers.services.deadlines``) in the same transaction. A step, a
+UVO and an evaluation also refresh the terms the monitor counts (``dossiers.services.terms``).
+A step also resolves the open agenda items it answers (``agenda_items_follow_step``).
 Connected in ``DossiersConfig.ready``.
 """
 
@@ -17,8 +18,11 @@ def _step_taken(sender, instance, created, raw=False, **kwargs):
         return
     if instance.to_state in ACTIVE_STATES or instance.from_state in ACTIVE_STATES:
         from dossiers.services.deadlines import deadlines_refresh
+        from dossiers.services.terms import terms_refresh
 
         deadlines_refresh(dossier_ids=[instance.dossier_id])
+        # The state on a UVO's day and the adoption (the execution states are active ones).
+        terms_refresh(dossier_ids=[instance.dossier_id])
 
 
 def _agenda_follows(sender, instance, created, raw=False, **kwargs):
@@ -35,6 +39,14 @@ def _fulfilled(sender, instance, raw=False, **kwargs):
     from dossiers.services.deadlines import deadlines_refresh
 
     deadlines_refresh(dossier_ids=[instance.dossier_id])
+
+
+def _term_held(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from dossiers.services.terms import terms_refresh
+
+    terms_refresh(dossier_ids=[instance.dossier_id])
 
 
 def _calendar_or_settings_changed(sender, instance, raw=False, **kwargs):
@@ -64,6 +76,10 @@ def connect() -> None:
         uid = f"deadlines-{model._meta.model_name}"
         post_save.connect(_fulfilled, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_fulfilled, sender=model, dispatch_uid=f"{uid}-delete")
+    for model in (CaseMeeting, Evaluation):
+        uid = f"terms-{model._meta.model_name}"
+        post_save.connect(_term_held, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_term_held, sender=model, dispatch_uid=f"{uid}-delete")
     for model in (Meeting, MeetingSeries, ProgrammeSettings):
         uid = f"deadlines-{model._meta.model_name}"
         post_save.connect(_calendar_or_settings_changed, sender=model, dispatch_uid=uid)

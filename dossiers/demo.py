@@ -237,10 +237,13 @@ def demo_data_create(
     _next_agendas(users["secretaris"])
     _partner_export_profile()
     demo_access_log_create(dossiers=new_dossiers, users=users, rng=rng)
-    # Bulk-created rows send no signals: store every dossier's deadlines once, at the end.
+    # Bulk-created rows send no signals: store every dossier's deadlines and terms once, at the
+    # end.
     from dossiers.services.deadlines import deadlines_refresh
+    from dossiers.services.terms import terms_refresh
 
     deadlines_refresh(dossier_ids=[d.pk for d in new_dossiers])
+    terms_refresh(dossier_ids=[d.pk for d in new_dossiers])
     return {
         "users": users,
         "dossiers": len(new_dossiers),

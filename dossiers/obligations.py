@@ -222,15 +222,41 @@ def uvo_interval(dossier: Dossier | None, settings: ProgrammeSettings) -> int:
     return own or settings.uvo_interval_days
 
 
+def uvo_term_start(held: Iterable[datetime.date]) -> datetime.date | None:
+    """Where the next UVO's term runs from: the last UVO held; None before the first UVO."""
+    return max(held, default=None)
+
+
 def uvo_due(
     held: Iterable[datetime.date], settings: ProgrammeSettings, dossier: Dossier | None = None
 ) -> datetime.date | None:
     """The next UVO's due date: the last UVO held + the interval; None before the first UVO.
 
-    The one rule for later UVOs: the obligations below and the monitor's compliance read it.
+    The one rule for later UVOs: the obligations below and the monitor's compliance read it
+    (the monitor through the term start stored per UVO, ``dossiers.services.terms``).
     """
-    held = list(held)
-    return max(held) + _days(uvo_interval(dossier, settings)) if held else None
+    start = uvo_term_start(held)
+    return start + _days(uvo_interval(dossier, settings)) if start else None
+
+
+def adoption_date(
+    recorded_on: datetime.date | None, decided_on: datetime.date | None
+) -> datetime.date | None:
+    """The adoption an evaluation on a past day ran from, the day the step to "plan adopted" was
+    recorded (``recorded_on``, the last on or before that day) read as the engine reads it: the
+    decision's own date when recorded and not later (a decision recorded a day late counts from
+    the decision)."""
+    if recorded_on is None:
+        return None
+    return decided_on if decided_on is not None and decided_on <= recorded_on else recorded_on
+
+
+def evaluation_term_start(
+    adopted_on: datetime.date, evaluated: Iterable[datetime.date]
+) -> datetime.date:
+    """Where the next evaluation's term runs from: the last evaluation since adoption, else the
+    adoption."""
+    return max((d for d in evaluated if d >= adopted_on), default=adopted_on)
 
 
 def evaluation_due(
@@ -238,8 +264,7 @@ def evaluation_due(
 ) -> datetime.date:
     """The next evaluation's due date: the last evaluation since adoption (else the adoption)
     + the interval. The one rule: the obligations below and the monitor's compliance read it."""
-    since = [d for d in evaluated if d >= adopted_on]
-    return max(since, default=adopted_on) + _days(settings.evaluation_interval_days)
+    return evaluation_term_start(adopted_on, evaluated) + _days(settings.evaluation_interval_days)
 
 
 def _later_uvo(dossier, ctx) -> Obligation | None:

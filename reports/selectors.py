@@ -21,7 +21,14 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, TruncDate
+from django.db.models.functions import (
+    Coalesce,
+    ExtractDay,
+    ExtractMonth,
+    ExtractYear,
+    NullIf,
+    TruncDate,
+)
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +52,7 @@ from dossiers.models import (
 from dossiers.models.plan_item import CLOSED_ITEM_STATUSES, GoalAttainment, PlanItemStatus
 from dossiers.obligations import (
     EXECUTION_STATES,
+    adoption_date,
     advisory_meeting_after,
     evaluation_due,
     uvo_due,
@@ -402,23 +410,11 @@ def special_interventions(*, period: Period, items: list | None = None) -> Table
 
 # -- UVO and evaluation terms ---------------------------------------------------------------
 #
-# Live dossiers are counted in the database, from three queries whose rows are the period's
-# UVOs, the period's evaluations and the dossiers in execution on the reference day; the status
-# history is never read whole. Each UVO and evaluation row carries the date of the one before it
-# in the same dossier (the later term runs from the last one held, ``uvo_due``/``evaluation_due``
-# take the maximum), the dossier's state on its day and its adoption. The stored facts of deleted
-# cases go through ``_Timeline`` in Python by the same rules.
-
-
-def _adoption_date(
-    recorded_on: datetime.date | None, decided_on: datetime.date | None
-) -> datetime.date | None:
-    """The adoption the evaluation clock runs from, as the obligations engine reads it: the
-    decision's own date when recorded (a decision recorded a day late counts from the decision),
-    else the day the step to "plan adopted" was recorded."""
-    if recorded_on is None:
-        return None
-    return decided_on if decided_on is not None and decided_on <= recorded_on else recorded_on
+# Live dossiers are counted in the database: each UVO and evaluation row carries how long its
+# term had run and whether it counts (``term_days``, stored by ``dossiers.services.terms`` from
+# the engine's own rules ``uvo_term_start``/``evaluation_term_start``), so a period's figures are
+# one grouped count over a date index, compared with the interval as it is set now. The stored
+# facts of deleted cases go through ``_Timeline`` in Python by the same rules.
 
 
 @dataclass
@@ -438,7 +434,7 @@ class _Timeline:
     def adopted_on(self, on: datetime.date) -> datetime.date | None:
         adopted = [d for d, state in self.history if state == DossierState.PLAN_ADOPTED]
         adopted = [d for d in adopted if d <= on]
-        return _adoption_date(adopted[-1] if adopted else None, self.decided_adoption_on)
+        return adoption_date(adopted[-1] if adopted else None, self.decided_adoption_on)
 
 
 def _stored_timelines(until: datetime.date) -> list[_Timeline]:
@@ -458,28 +454,6 @@ def _stored_timelines(until: datetime.date) -> list[_Timeline]:
 def _reference_day(period: Period) -> datetime.date:
     """Where "overdue" is judged: the period's end, or today for a period still running."""
     return min(period.end, timezone.localdate())
-
-
-def _previous_date(model, date_field: str) -> Subquery:
-    """The date of the row of the same dossier just before this one (``OuterRef``), in the
-    (date, pk) order the terms are read in: the latest earlier date."""
-    return Subquery(
-        model.objects.filter(dossier=OuterRef("dossier"))
-        .filter(
-            Q(**{f"{date_field}__lt": OuterRef(date_field)})
-            | Q(**{date_field: OuterRef(date_field), "pk__lt": OuterRef("pk")})
-        )
-        .order_by(f"-{date_field}")
-        .values(date_field)[:1]
-    )
-
-
-def _last_step_by_day(date_field: str, **steps) -> QuerySet:
-    """The dossier's last status change on or before the day in ``date_field`` (``OuterRef``);
-    only the few rows of that one dossier are compared by local date."""
-    return DossierStatusChange.objects.filter(
-        dossier=OuterRef("dossier"), at__date__lte=OuterRef(date_field), **steps
-    ).order_by("-at", "-pk")
 
 
 def _last_date_until(model, date_field: str, until: datetime.date) -> Subquery:
@@ -506,32 +480,23 @@ def _term_figures(
     the overdue ones at the reference day from ``end_of_day`` (``end``: already read)."""
     reference = _reference_day(period)
     counts = _TermCounts()
-    uvos = (
-        CaseMeeting.objects.filter(held_on__gte=period.start, held_on__lte=period.end)
-        .annotate(
-            previous=_previous_date(CaseMeeting, "held_on"),
-            state=Subquery(_last_step_by_day("held_on").values("to_state")[:1]),
-        )
-        .filter(previous__isnull=False, state__in=EXECUTION_STATES)
-        .values_list("held_on", "previous", "dossier__uvo_interval_days")
+    own = NullIf("dossier__uvo_interval_days", 0)  # obligations.uvo_interval: own, else programme
+    own_or_programme = Coalesce(own, programme.uvo_interval_days)
+    uvos = CaseMeeting.objects.filter(
+        held_on__gte=period.start, held_on__lte=period.end, term_days__isnull=False
+    ).aggregate(
+        in_time=Count("pk", filter=Q(term_days__lte=own_or_programme)),
+        late=Count("pk", filter=Q(term_days__gt=own_or_programme)),
     )
-    for held_on, previous, own_days in uvos:
-        due = uvo_due([previous], programme, _Timeline(uvo_interval_days=own_days))
-        counts.uvo["in_time" if held_on <= due else "late"] += 1
-    adopted = {"to_state": DossierState.PLAN_ADOPTED}
-    evaluations = (
-        Evaluation.objects.filter(evaluated_on__gte=period.start, evaluated_on__lte=period.end)
-        .annotate(
-            previous=_previous_date(Evaluation, "evaluated_on"),
-            adopted_at=Subquery(_last_step_by_day("evaluated_on", **adopted).values("at")[:1]),
-        )
-        .filter(adopted_at__isnull=False)
-        .values_list("evaluated_on", "previous", "adopted_at", "dossier__plan__adopted_on")
+    evaluations = Evaluation.objects.filter(
+        evaluated_on__gte=period.start, evaluated_on__lte=period.end, term_days__isnull=False
+    ).aggregate(
+        in_time=Count("pk", filter=Q(term_days__lte=programme.evaluation_interval_days)),
+        late=Count("pk", filter=Q(term_days__gt=programme.evaluation_interval_days)),
     )
-    for on, previous, adopted_at, decided_on in evaluations:
-        adopted_on = _adoption_date(timezone.localdate(adopted_at), decided_on)
-        due = evaluation_due(adopted_on, [previous] if previous else [], programme)
-        counts.evaluation["in_time" if on <= due else "late"] += 1
+    for key in ("in_time", "late"):
+        counts.uvo[key] += uvos[key]
+        counts.evaluation[key] += evaluations[key]
     overdue = end or end_of_day(reference)
     counts.uvo["overdue"] = overdue.uvo_overdue
     counts.evaluation["overdue"] = overdue.evaluation_overdue
@@ -683,7 +648,7 @@ def _live_at_end_of(on: datetime.date, current: bool, programme) -> EndOfDay:
         held = [last_uvo] if last_uvo else []
         due = uvo_due(held, programme, _Timeline(uvo_interval_days=own_days))
         uvo_overdue += n if due is not None and due < on else 0
-        adopted_on = _adoption_date(recorded_on, decided_on)
+        adopted_on = adoption_date(recorded_on, decided_on)
         if adopted_on is not None:
             earlier = [last_evaluation] if last_evaluation else []
             evaluation_overdue += n if evaluation_due(adopted_on, earlier, programme) < on else 0

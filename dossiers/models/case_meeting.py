@@ -46,16 +46,22 @@ class CaseMeeting(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    # Stored by dossiers.services.terms for the monitor: days from the previous UVO to this one,
+    # when this one counts towards the UVO term (a previous UVO, the dossier in execution on
+    # this day); else empty. In time when at most the interval (obligations.uvo_due).
+    term_days = models.PositiveIntegerField(
+        _("dagen sinds de vorige UVO"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("UVO")
         verbose_name_plural = _("UVO's")
         ordering = ["-held_on", "-pk"]
         # The obligations engine and the monitor read a dossier's UVOs by date, and the monitor
-        # a period's UVOs (issue 17).
+        # counts a period's UVOs and their terms from the index alone (issue 17).
         indexes = [
             models.Index(fields=["dossier", "held_on", "id"], name="uvo_dossier_held_idx"),
-            models.Index(fields=["held_on"], name="uvo_held_idx"),
+            models.Index(fields=["held_on", "term_days", "dossier"], name="uvo_held_term_idx"),
         ]
 
     def __str__(self):

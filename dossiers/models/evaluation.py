@@ -39,6 +39,12 @@ class Evaluation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    # Stored by dossiers.services.terms for the monitor: days from the adoption or the previous
+    # evaluation since to this one, when the plan was adopted by then; else empty. In time when
+    # at most the interval (obligations.evaluation_due).
+    term_days = models.PositiveIntegerField(
+        _("dagen sinds vaststelling of vorige evaluatie"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("evaluatie")
@@ -48,7 +54,7 @@ class Evaluation(models.Model):
             models.Index(
                 fields=["dossier", "evaluated_on", "id"], name="evaluation_dossier_on_idx"
             ),
-            models.Index(fields=["evaluated_on"], name="evaluation_on_idx"),
+            models.Index(fields=["evaluated_on", "term_days"], name="evaluation_on_term_idx"),
         ]
 
     def __str__(self):

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from dossiers.models import CaseMeeting, Dossier, DossierStatusChange, Evaluation, Gender
+from dossiers.services.terms import terms_refresh
 from dossiers.workflow.states import DossierState as S
 from reports.facts import age_band
 from reports.models import MonitorFact
@@ -55,6 +56,7 @@ def _add_dossiers(count: int, director, first: int) -> None:
         DossierStatusChange(dossier=d, from_state=S.PLAN_ADOPTED, to_state=S.IN_EXECUTION, at=moved)
         for d in dossiers
     )
+    terms_refresh(dossier_ids=[d.pk for d in dossiers])  # bulk inserts send no signals
 
 
 def _monitor_queries() -> tuple[int, dict]:
