@@ -26,7 +26,6 @@ from django.db.models.functions import (
     ExtractDay,
     ExtractMonth,
     ExtractYear,
-    NullIf,
     TruncDate,
 )
 from django.db.models.lookups import GreaterThan
@@ -480,13 +479,20 @@ def _term_figures(
     the overdue ones at the reference day from ``end_of_day`` (``end``: already read)."""
     reference = _reference_day(period)
     counts = _TermCounts()
-    own = NullIf("dossier__uvo_interval_days", 0)  # obligations.uvo_interval: own, else programme
-    own_or_programme = Coalesce(own, programme.uvo_interval_days)
-    uvos = CaseMeeting.objects.filter(
+    held = CaseMeeting.objects.filter(
         held_on__gte=period.start, held_on__lte=period.end, term_days__isnull=False
-    ).aggregate(
-        in_time=Count("pk", filter=Q(term_days__lte=own_or_programme)),
-        late=Count("pk", filter=Q(term_days__gt=own_or_programme)),
+    )
+    # obligations.uvo_interval: the dossier's own interval, else the programme's. The few
+    # dossiers with their own are joined; the others are read from the date index alone.
+    own_interval = Dossier.objects.filter(uvo_interval_days__gt=0).values("pk")
+    programme_days = programme.uvo_interval_days
+    uvos = held.exclude(dossier__in=own_interval).aggregate(
+        in_time=Count("pk", filter=Q(term_days__lte=programme_days)),
+        late=Count("pk", filter=Q(term_days__gt=programme_days)),
+    )
+    own = held.filter(dossier__in=own_interval).aggregate(
+        in_time=Count("pk", filter=Q(term_days__lte=F("dossier__uvo_interval_days"))),
+        late=Count("pk", filter=Q(term_days__gt=F("dossier__uvo_interval_days"))),
     )
     evaluations = Evaluation.objects.filter(
         evaluated_on__gte=period.start, evaluated_on__lte=period.end, term_days__isnull=False
@@ -495,7 +501,7 @@ def _term_figures(
         late=Count("pk", filter=Q(term_days__gt=programme.evaluation_interval_days)),
     )
     for key in ("in_time", "late"):
-        counts.uvo[key] += uvos[key]
+        counts.uvo[key] += uvos[key] + own[key]
         counts.evaluation[key] += evaluations[key]
     overdue = end or end_of_day(reference)
     counts.uvo["overdue"] = overdue.uvo_overdue

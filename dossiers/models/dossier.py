@@ -93,6 +93,14 @@ class Dossier(models.Model):
             models.Index(fields=["created_at", "id"], name="dossier_created_idx"),
             models.Index(fields=["state", "created_at"], name="dossier_state_created_idx"),
             models.Index(fields=["urgent", "created_at"], name="dossier_urgent_created_idx"),
+            # The monitor: the dossiers included in a period, and the few with their own UVO
+            # interval (the others are counted against the programme's, reports.selectors).
+            models.Index(fields=["included_on"], name="dossier_included_idx"),
+            models.Index(
+                fields=["id"],
+                condition=models.Q(uvo_interval_days__gt=0),
+                name="dossier_own_uvo_interval_idx",
+            ),
         ]
         permissions = [
             ("register_signal", _("Meldingen registreren")),
@@ -243,10 +251,12 @@ class DossierStatusChange(AppendOnlyModel):
         ordering = ["at", "pk"]
         # The monitor (issue 17): a dossier's state on a day is its last step before the next
         # midnight, one short backward scan of the first index per dossier; the steps taken in
-        # a period are a range of the second.
+        # a period are a range of the second; the ways out in a period, of the third, read
+        # from the index alone.
         indexes = [
             models.Index(fields=["dossier", "at", "id"], name="statuschange_dossier_at_idx"),
             models.Index(fields=["at"], name="statuschange_at_idx"),
+            models.Index(fields=["to_state", "at", "dossier"], name="statuschange_state_at_idx"),
         ]
         triggers = append_only_triggers()
 

@@ -91,6 +91,11 @@ class PlanItem(models.Model):
         verbose_name = _("ingezette interventie")
         verbose_name_plural = _("ingezette interventies")
         ordering = ["planned_start", "pk"]
+        # The monitor: the items started and the items closed in a period.
+        indexes = [
+            models.Index(fields=["planned_start", "status"], name="planitem_start_idx"),
+            models.Index(fields=["closed_on", "status"], name="planitem_closed_idx"),
+        ]
 
     def __str__(self):
         return f"{self.intervention} ({self.dossier})"
