@@ -88,9 +88,14 @@ class Dossier(models.Model):
         verbose_name = _("dossier")
         verbose_name_plural = _("dossiers")
         ordering = ["-created_at"]
-        # The listing's default sort (newest first, then pk) and the filters it offers.
+        # The listing's default sort (newest first, then pk) and the filters it offers. The
+        # first also holds the columns of the scopes and "Mijn dossiers", so the keys of a page
+        # are found in the index alone (adminkit.paginator).
         indexes = [
-            models.Index(fields=["created_at", "id"], name="dossier_created_idx"),
+            models.Index(
+                fields=["created_at", "id", "state", "case_director"],
+                name="dossier_created_scope_idx",
+            ),
             models.Index(fields=["state", "created_at"], name="dossier_state_created_idx"),
             models.Index(fields=["urgent", "created_at"], name="dossier_urgent_created_idx"),
             # The monitor: the dossiers included in a period, and the few with their own UVO

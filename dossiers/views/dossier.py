@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views import generic
 
 from adminkit.logged_views import LoggedObjectMixin
+from adminkit.paginator import KeysFirstPaginator
 from adminkit.viewsets import LoggedIndexView
 from dossiers.selectors.dossier_page import dossier_page
 from dossiers.selectors.queues import next_step_label
@@ -17,6 +18,7 @@ def dossier_next_step(dossier) -> str:
 
 class DossierIndexView(LoggedIndexView):
     log_description = gettext_lazy("Dossierlijst")
+    paginator_class = KeysFirstPaginator
 
     def _get_title_column(self, field_name, column_class=PlainTitleColumn, **kwargs):
         return super()._get_title_column(field_name, column_class=column_class, **kwargs)
