@@ -121,3 +121,28 @@ def test_refresh_fills_what_bulk_inserts_left_empty(clock, executing, users):
     assert _stored(CaseMeeting, "held_on") == {START: None, D(2027, 2, 1): 28, D(2027, 3, 3): 30}
     assert _uvo_figures() == [2, 0]
     assert terms_refresh(dossier_ids=[executing.pk]) == 0  # nothing left to change
+
+
+def test_the_data_migration_fills_the_rows_as_the_service_keeps_them(clock, executing, users):
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    director = users["regisseur"]
+    clock.move_to(D(2027, 4, 1))
+    for on in (D(2027, 2, 1), D(2027, 3, 3)):
+        uvo_held(executing, director, on=on)
+    kept = _stored(CaseMeeting, "held_on")
+    CaseMeeting.objects.update(term_days=None)
+    migration = "0172_uvo_evaluation_terms"
+    historical = MigrationLoader(connection).project_state(("dossiers", migration)).apps
+    module = __import__(f"dossiers.migrations.{migration}", fromlist=["fill_terms"])
+    module.fill_terms(historical, None)
+    assert (
+        _stored(CaseMeeting, "held_on")
+        == kept
+        == {
+            START: None,
+            D(2027, 2, 1): 28,
+            D(2027, 3, 3): 30,
+        }
+    )
