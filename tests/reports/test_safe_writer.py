@@ -7,9 +7,10 @@ import zipfile
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 from python_calamine import CalamineWorkbook
 
-from reports.spreadsheets import SafeXlsxWriter, csv_bytes, csv_text
+from reports.spreadsheets import SafeXlsxWriter, csv_bytes, csv_text, xlsx_cell, xlsx_value
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -87,4 +88,75 @@ def test_xlsx_dates_and_layout():
     assert workbook.get_sheet_by_index(0).to_python() == [
         ["Datum", "Naam"],
         [datetime.date(2027, 4, 3), "Jan"],
+    ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            HOSTILE,
+            st.sampled_from(["#N/A", "#REF!", "a\x01b", "x" * 32768, "Jan", ""]),
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(allow_nan=False, allow_infinity=False),
+            st.dates(),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_plain_values_write_the_very_cells_the_cell_objects_write(values):
+    """Issue 17: ``write_row`` hands openpyxl plain values where it may; the sheet is the same,
+    byte for byte, as with a cell object for every value."""
+
+    def sheet_xml(cells) -> bytes:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet("Test")
+        sheet.append(cells(sheet))
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        with zipfile.ZipFile(buffer) as archive:
+            return archive.read("xl/worksheets/sheet1.xml")
+
+    assert sheet_xml(lambda sheet: [xlsx_value(sheet, v) for v in values]) == sheet_xml(
+        lambda sheet: [xlsx_cell(sheet, v) for v in values]
+    )
+
+
+def test_every_row_keeps_its_own_dates_and_their_format():
+    """Issue 17: ``write_row`` reuses one date cell per column; each row still holds its own."""
+    from django.utils import timezone
+    from openpyxl import load_workbook
+
+    writer = SafeXlsxWriter(title="Data", headers=["Start", "Einde", "Vastgelegd"])
+    rows = [
+        [
+            datetime.date(2027, 1, day),
+            datetime.date(2027, 2, day),
+            timezone.make_aware(datetime.datetime(2027, 3, day, 9, 30)),
+        ]
+        for day in (1, 2, 3)
+    ]
+    rows.append([None, "geen datum", datetime.date(2027, 4, 4)])
+    for row in rows:
+        writer.write_row(row)
+    buffer = io.BytesIO()
+    writer.save(buffer)
+    sheet = load_workbook(io.BytesIO(buffer.getvalue())).active
+    cells = [[(c.value, c.number_format) for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert cells == [
+        [
+            (datetime.datetime(2027, 1, day), "dd-mm-yyyy"),
+            (datetime.datetime(2027, 2, day), "dd-mm-yyyy"),
+            (datetime.datetime(2027, 3, day, 9, 30), "dd-mm-yyyy hh:mm"),
+        ]
+        for day in (1, 2, 3)
+    ] + [
+        [
+            (None, "General"),
+            ("geen datum", "General"),
+            (datetime.datetime(2027, 4, 4), "dd-mm-yyyy"),
+        ]
     ]
