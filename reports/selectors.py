@@ -21,13 +21,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import (
-    Coalesce,
-    ExtractDay,
-    ExtractMonth,
-    ExtractYear,
-    TruncDate,
-)
+from django.db.models.functions import Coalesce, ExtractDay, ExtractMonth, ExtractYear, TruncDate
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
