@@ -251,6 +251,27 @@ def adoption_date(
     return decided_on if decided_on is not None and decided_on <= recorded_on else recorded_on
 
 
+class StepHistory:
+    """A dossier's status history as (local day, state) pairs in the order the steps were
+    taken, read as the engine reads it on a given day: the monitor's stored terms
+    (``dossiers.services.terms``) and the facts of a deleted case (``reports.selectors``)."""
+
+    def __init__(self, steps: Iterable[tuple[datetime.date, str]]):
+        self.steps = list(steps)
+
+    def state_on(self, on: datetime.date) -> str | None:
+        """The state at the end of ``on``; None before the first step."""
+        states = [state for changed_on, state in self.steps if changed_on <= on]
+        return states[-1] if states else None
+
+    def adopted_on(
+        self, on: datetime.date, decided_on: datetime.date | None
+    ) -> datetime.date | None:
+        """The adoption an evaluation on ``on`` ran from (``adoption_date``), or None."""
+        adopted = [d for d, state in self.steps if state == S.PLAN_ADOPTED and d <= on]
+        return adoption_date(adopted[-1] if adopted else None, decided_on)
+
+
 def evaluation_term_start(
     adopted_on: datetime.date, evaluated: Iterable[datetime.date]
 ) -> datetime.date:

@@ -45,6 +45,7 @@ from dossiers.models import (
 from dossiers.models.plan_item import CLOSED_ITEM_STATUSES, GoalAttainment, PlanItemStatus
 from dossiers.obligations import (
     EXECUTION_STATES,
+    StepHistory,
     adoption_date,
     advisory_meeting_after,
     evaluation_due,
@@ -421,13 +422,10 @@ class _Timeline:
     decided_adoption_on: datetime.date | None = None  # the adoption decision's own date
 
     def state_on(self, on: datetime.date) -> str:
-        states = [state for changed_on, state in self.history if changed_on <= on]
-        return states[-1] if states else DossierState.REGISTERED
+        return StepHistory(self.history).state_on(on) or DossierState.REGISTERED
 
     def adopted_on(self, on: datetime.date) -> datetime.date | None:
-        adopted = [d for d, state in self.history if state == DossierState.PLAN_ADOPTED]
-        adopted = [d for d in adopted if d <= on]
-        return adoption_date(adopted[-1] if adopted else None, self.decided_adoption_on)
+        return StepHistory(self.history).adopted_on(on, self.decided_adoption_on)
 
 
 def _stored_timelines(until: datetime.date) -> list[_Timeline]:

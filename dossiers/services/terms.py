@@ -26,31 +26,15 @@ from django.utils import timezone
 
 from dossiers.obligations import (
     EXECUTION_STATES,
-    adoption_date,
+    StepHistory,
     evaluation_term_start,
     uvo_term_start,
 )
-from dossiers.workflow.states import DossierState
 
 BATCH = 500
 
 
-class _History:
-    """One dossier's status history by local day, in the order the steps were taken."""
-
-    def __init__(self, steps: list[tuple[datetime.date, str]]):
-        self.steps = steps
-
-    def state_on(self, on: datetime.date) -> str | None:
-        states = [state for changed_on, state in self.steps if changed_on <= on]
-        return states[-1] if states else None
-
-    def adopted_on(self, on: datetime.date, decided_on: datetime.date | None):
-        adopted = [d for d, s in self.steps if s == DossierState.PLAN_ADOPTED and d <= on]
-        return adoption_date(adopted[-1] if adopted else None, decided_on)
-
-
-def uvo_term_days(history: _History, held: list[datetime.date], index: int) -> int | None:
+def uvo_term_days(history: StepHistory, held: list[datetime.date], index: int) -> int | None:
     """Days since the term of the UVO ``held[index]`` began, or None when it does not count."""
     start = uvo_term_start(held[:index])
     if start is None or history.state_on(held[index]) not in EXECUTION_STATES:
@@ -59,7 +43,7 @@ def uvo_term_days(history: _History, held: list[datetime.date], index: int) -> i
 
 
 def evaluation_term_days(
-    history: _History, decided_on, evaluated: list[datetime.date], index: int
+    history: StepHistory, decided_on, evaluated: list[datetime.date], index: int
 ) -> int | None:
     """Days since the term of the evaluation ``evaluated[index]`` began, or None before adoption."""
     on = evaluated[index]
@@ -111,12 +95,12 @@ def _refresh_batch(apps, ids: list[int]) -> int:
     )
     uvo_rows, evaluation_rows = [], []
     for dossier_id, rows in uvos.items():
-        timeline = _History(steps[dossier_id])
+        timeline = StepHistory(steps[dossier_id])
         uvo_rows += _changed(
             CaseMeeting, rows, lambda held, i, t=timeline: uvo_term_days(t, held, i)
         )
     for dossier_id, rows in evaluations.items():
-        timeline, on = _History(steps[dossier_id]), decided.get(dossier_id)
+        timeline, on = StepHistory(steps[dossier_id]), decided.get(dossier_id)
         evaluation_rows += _changed(
             Evaluation,
             rows,
