@@ -39,9 +39,9 @@ class Evaluation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
-    # Stored by dossiers.services.terms for the monitor: days from the adoption or the previous
-    # evaluation since to this one, when the plan was adopted by then; else empty. In time when
-    # at most the interval (obligations.evaluation_due).
+    # Stored by dossiers.services.terms for the monitor: days to this one from the adoption, or
+    # from the last evaluation since, when the plan was adopted by then; else empty. In time
+    # when at most the interval (obligations.evaluation_due).
     term_days = models.PositiveIntegerField(
         _("dagen sinds vaststelling of vorige evaluatie"), null=True, blank=True, editable=False
     )
