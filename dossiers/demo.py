@@ -223,12 +223,14 @@ def demo_data_create(
             )
             if target == DossierState.INCLUDED:
                 dossier.included_on = timezone.localdate(at)
+            if target == DossierState.PLAN_ADVISED and dossier.advised_on is None:
+                dossier.advised_on = timezone.localdate(at)
             if target == DossierState.CLOSED:
                 dossier.closed_on = timezone.localdate(at)
     DossierStatusChange.objects.bulk_create(history, batch_size=2000)
     _obligation_due_soon(new_dossiers, today)
     Dossier.objects.bulk_update(
-        new_dossiers, ["created_at", "included_on", "closed_on"], batch_size=2000
+        new_dossiers, ["created_at", "included_on", "advised_on", "closed_on"], batch_size=2000
     )
     _letters(new_dossiers, rng, today, users["map"])
     demo_plans_create(dossiers=new_dossiers, paths=paths, rng=rng, secretary=users["secretaris"])

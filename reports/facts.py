@@ -13,7 +13,6 @@ from contextvars import ContextVar
 from django.utils import timezone
 
 from dossiers.models import EvaluationItem
-from dossiers.workflow.states import DossierState
 from reports.models import MonitorFact
 
 
@@ -34,7 +33,6 @@ def monitor_fact_data(dossier) -> dict:
         [timezone.localdate(change.at).isoformat(), change.to_state]
         for change in dossier.history.order_by("at", "pk")
     ]
-    advised = [day for day, state in history if state == DossierState.PLAN_ADVISED]
     return {
         "created_on": created_on.isoformat(),
         "signals": [
@@ -47,7 +45,7 @@ def monitor_fact_data(dossier) -> dict:
         "gender": subject.gender if subject else "",
         "age_band": age_band(subject.birth_date if subject else None, created_on),
         "included_on": dossier.included_on.isoformat() if dossier.included_on else None,
-        "advised_on": advised[0] if advised else None,
+        "advised_on": dossier.advised_on.isoformat() if dossier.advised_on else None,
         "history": history,
         "letters_sent_on": [
             sent_on.isoformat() if sent_on else None

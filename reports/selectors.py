@@ -243,19 +243,11 @@ def advisory_deadline_compliance(*, period: Period) -> Table:
     """Of the dossiers included in the period: was the ITAT-R advice in time? In time is on or
     before the ITAT-R the obligations engine set for the dossier (``advisory_meeting_after``:
     the first meeting that takes place at least the lead days after inclusion)."""
-    first_advice = (
-        DossierStatusChange.objects.filter(
-            dossier=OuterRef("pk"), to_state=DossierState.PLAN_ADVISED
-        )
-        .order_by("at")
-        .annotate(on=TruncDate("at"))
-        .values("on")[:1]
-    )
     today = timezone.localdate()
-    # (included on, first advice on, number of dossiers): grouped in the database
+    # (included on, first advice on, number of dossiers): grouped in the database; the first
+    # advice's day is the dossier's own ``advised_on``, written by the step
     groups = list(
         Dossier.objects.filter(included_on__gte=period.start, included_on__lte=period.end)
-        .annotate(advised_on=Subquery(first_advice))
         .values_list("included_on", "advised_on")
         .annotate(n=Count("pk"))
         .order_by()

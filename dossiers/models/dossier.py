@@ -74,6 +74,11 @@ class Dossier(models.Model):
     # obligations engine and the monitor can filter and index on them without a subquery.
     state_changed_at = models.DateTimeField(_("status gewijzigd op"), null=True, editable=False)
     included_on = models.DateField(_("opgenomen op"), null=True, blank=True, editable=False)
+    # The day of the first ITAT-R advice on the plan (the first step to "plan advised"), written
+    # by the step's effect; the monitor's advice term reads it (issue 17).
+    advised_on = models.DateField(
+        _("eerste ITAT-R-advies op"), null=True, blank=True, editable=False
+    )
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True, editable=False)
     # The case director's next deadline, copied from the obligations engine by
     # ``dossiers.services.deadlines`` (with ``DossierDeadline``), so listings sort and filter.
@@ -100,7 +105,7 @@ class Dossier(models.Model):
             models.Index(fields=["urgent", "created_at"], name="dossier_urgent_created_idx"),
             # The monitor: the dossiers included in a period, and the few with their own UVO
             # interval (the others are counted against the programme's, reports.selectors).
-            models.Index(fields=["included_on"], name="dossier_included_idx"),
+            models.Index(fields=["included_on", "advised_on"], name="dossier_included_idx"),
             models.Index(
                 fields=["id"],
                 condition=models.Q(uvo_interval_days__gt=0),

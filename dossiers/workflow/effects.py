@@ -28,6 +28,12 @@ def _close(dossier, *, now, **_kw):
     dossier.closed_on = timezone.localdate(now)
 
 
+def _first_advice(dossier, *, now, **_kw):
+    """The first advice on the plan starts nothing new, but the monitor counts its day."""
+    if dossier.advised_on is None:
+        dossier.advised_on = timezone.localdate(now)
+
+
 def advice_text(data) -> str:
     """The ITAT-R's advice given with a step: the ``advice`` input, else the note."""
     return (data.get("advice") or data.get("note") or "").strip()
@@ -57,6 +63,8 @@ def _closure_decision(decision):
 #: versions, letters, mail to the secretaries) are added by ``dossiers.workflow.wiring``
 EFFECTS: dict[tuple[S, S], list] = {
     (S.AWAITING_DECISION, S.INCLUDED): [_appoint_case_director],
+    (S.PLAN_SUBMITTED, S.PLAN_ADVISED): [_first_advice],
+    (S.PLAN_DEFINITIVE, S.PLAN_ADVISED): [_first_advice],
     (S.CLOSURE_PROPOSED, S.CLOSURE_ADVISED): [_closure_advice],
     (S.CLOSURE_ADVISED, S.WINDING_DOWN): [_closure_decision(ClosureDecision.WIND_DOWN)],
     (S.CLOSURE_ADVISED, S.CLOSED): [_closure_decision(ClosureDecision.CLOSE), _close],
