@@ -40,6 +40,13 @@ def executing(clock, walk):
     return walk(S.IN_EXECUTION)
 
 
+def _two_more_uvos(clock, dossier, users) -> None:
+    """After the walk's first UVO (2027-01-04): one on 02-01 and one on 03-03."""
+    clock.move_to(D(2027, 4, 1))
+    for on in (D(2027, 2, 1), D(2027, 3, 3)):
+        uvo_held(dossier, users["regisseur"], on=on)
+
+
 def test_each_uvo_stores_the_days_since_the_previous_one(clock, executing, users):
     director = users["regisseur"]  # the walk held the first UVO on 2027-01-04
     clock.move_to(D(2027, 4, 1))
@@ -53,10 +60,7 @@ def test_each_uvo_stores_the_days_since_the_previous_one(clock, executing, users
 
 
 def test_a_deleted_uvo_gives_the_next_one_its_older_term(clock, executing, users):
-    director = users["regisseur"]
-    clock.move_to(D(2027, 4, 1))
-    for on in (D(2027, 2, 1), D(2027, 3, 3)):
-        uvo_held(executing, director, on=on)
+    _two_more_uvos(clock, executing, users)
     CaseMeeting.objects.get(held_on=D(2027, 2, 1)).delete()
     assert _stored(CaseMeeting, "held_on") == {START: None, D(2027, 3, 3): 58}
     assert _uvo_figures() == [0, 1]
@@ -111,10 +115,7 @@ def test_an_evaluation_dated_before_the_adoption_does_not_count(clock, executing
 
 
 def test_refresh_fills_what_bulk_inserts_left_empty(clock, executing, users):
-    director = users["regisseur"]
-    clock.move_to(D(2027, 4, 1))
-    for on in (D(2027, 2, 1), D(2027, 3, 3)):
-        uvo_held(executing, director, on=on)
+    _two_more_uvos(clock, executing, users)
     CaseMeeting.objects.update(term_days=None)
     assert _uvo_figures() == [0, 0]
     assert terms_refresh() == 2  # the first UVO stays empty
@@ -127,10 +128,7 @@ def test_the_data_migration_fills_the_rows_as_the_service_keeps_them(clock, exec
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
 
-    director = users["regisseur"]
-    clock.move_to(D(2027, 4, 1))
-    for on in (D(2027, 2, 1), D(2027, 3, 3)):
-        uvo_held(executing, director, on=on)
+    _two_more_uvos(clock, executing, users)
     kept = _stored(CaseMeeting, "held_on")
     CaseMeeting.objects.update(term_days=None)
     migration = "0172_uvo_evaluation_terms"
